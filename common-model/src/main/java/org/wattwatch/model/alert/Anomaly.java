@@ -1,0 +1,68 @@
+package org.wattwatch.model.alert;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.wattwatch.model.validation.Checks;
+import org.wattwatch.model.validation.Violation;
+
+/**
+ * Unusual usage on one meter, for the notifier.
+ *
+ * @param alertId        stable id: the same anomaly always gets the same id, so redelivery dedups
+ * @param state          lifecycle event this record reports
+ * @param meterId        the meter, also the Kafka key
+ * @param intervalStart  start of the unusual interval
+ * @param intervalEnd    end of the unusual interval
+ * @param localStart     {@code intervalStart} on the home's wall clock, as the owner reads it
+ * @param zone           the home's time zone id that {@code localStart} is in
+ * @param wh             energy used in the interval
+ * @param expectedLowWh  low edge of the usual range for that interval
+ * @param expectedHighWh high edge of the usual range for that interval
+ * @param score          how far beyond the usual range (1.0 = at the high edge)
+ * @param modelVersion   the model that judged it
+ */
+public record Anomaly(
+        int schemaVersion,
+        String alertId,
+        AnomalyState state,
+        String meterId,
+        Instant intervalStart,
+        Instant intervalEnd,
+        LocalDateTime localStart,
+        String zone,
+        double wh,
+        double expectedLowWh,
+        double expectedHighWh,
+        double score,
+        String modelVersion) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Same meter and start gives the same id, whichever instance or retry produced it. */
+    public static String alertIdFor(String meterId, Instant intervalStart) {
+        return UUID.nameUUIDFromBytes((meterId + "|" + intervalStart).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public List<Violation> violations() {
+        return new Checks()
+                .schemaVersion(schemaVersion, SCHEMA_VERSION)
+                .notBlank("alertId", alertId)
+                .notNull("state", state)
+                .notBlank("meterId", meterId)
+                .notNull("intervalStart", intervalStart)
+                .notNull("intervalEnd", intervalEnd)
+                .before("intervalStart", intervalStart, "intervalEnd", intervalEnd)
+                .notNull("localStart", localStart)
+                .notBlank("zone", zone)
+                .finiteNonNegative("wh", wh)
+                .finite("expectedLowWh", expectedLowWh)
+                .finite("expectedHighWh", expectedHighWh)
+                .finite("score", score)
+                .notBlank("modelVersion", modelVersion)
+                .result();
+    }
+}

@@ -1,0 +1,63 @@
+package org.wattwatch.model.json;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.wattwatch.model.validation.InvalidEventException;
+import org.wattwatch.model.validation.Violation;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON form of WattWatch events on Kafka: ISO-8601 times, every record field required,
+ * unknown fields ignored so newer producers do not break older consumers.
+ */
+public final class EventJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private EventJson() {
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] write(Object event) {
+        return MAPPER.writeValueAsBytes(event);
+    }
+
+    /** Parses without validating; see {@link #readValid}. */
+    public static <T> T read(byte[] json, Class<T> type) {
+        if (json == null) {
+            throw new EventFormatException("no " + type.getSimpleName() + ": record value is null", null);
+        }
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new EventFormatException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage()
+                    + pathOf(e), e);
+        }
+    }
+
+    /** Parses and checks the event's contract, so consumers never act on half an event. */
+    public static <T> T readValid(byte[] json, Class<T> type, Function<T, List<Violation>> rules) {
+        T event = read(json, type);
+        List<Violation> violations = rules.apply(event);
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException(type.getSimpleName(), violations);
+        }
+        return event;
+    }
+
+    private static String pathOf(JacksonException e) {
+        String path = e.getPathReference();
+        return path == null || path.isBlank() ? "" : " at " + path;
+    }
+}

@@ -1,0 +1,51 @@
+package org.wattwatch.model.reading;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.wattwatch.model.validation.Checks;
+import org.wattwatch.model.validation.Violation;
+
+/**
+ * Energy one meter used in one interval, as counted by a sensor agent.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION}; readers reject versions they do not know
+ * @param meterId       the meter, also the Kafka key
+ * @param intervalStart first instant of the interval (inclusive)
+ * @param intervalEnd   end of the interval (exclusive)
+ * @param wh            energy in watt-hours over the interval
+ * @param pulses        LED blinks counted (wh = pulses * 1000 / impulses-per-kWh)
+ * @param agentId       the agent that counted them
+ * @param sequence      per-meter, per-agent sequence number, gapless, so consumers can reconcile
+ */
+public record MeterReading(
+        int schemaVersion,
+        String meterId,
+        Instant intervalStart,
+        Instant intervalEnd,
+        double wh,
+        long pulses,
+        String agentId,
+        long sequence) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Duration duration() {
+        return Duration.between(intervalStart, intervalEnd);
+    }
+
+    public List<Violation> violations() {
+        return new Checks()
+                .schemaVersion(schemaVersion, SCHEMA_VERSION)
+                .notBlank("meterId", meterId)
+                .notNull("intervalStart", intervalStart)
+                .notNull("intervalEnd", intervalEnd)
+                .before("intervalStart", intervalStart, "intervalEnd", intervalEnd)
+                .finiteNonNegative("wh", wh)
+                .nonNegative("pulses", pulses)
+                .notBlank("agentId", agentId)
+                .nonNegative("sequence", sequence)
+                .result();
+    }
+}

@@ -1,0 +1,25 @@
+package org.wattwatch.model.topic;
+
+/**
+ * Kafka topic names shared by all services. Every topic is keyed by meter id so one meter's
+ * events stay ordered in one partition.
+ */
+public final class Topics {
+
+    /** {@link org.wattwatch.model.reading.MeterReading}s from the sensor agents. */
+    public static final String READINGS = "power.readings";
+    /** {@link org.wattwatch.model.score.ScoredReading}s: every reading with its expected range. */
+    public static final String SCORED = "power.scored";
+    /** {@link org.wattwatch.model.alert.Anomaly} events for the notifier. */
+    public static final String ANOMALIES = "power.anomalies";
+    /** Readings the scoring service could not parse or validate, with the reason in a header. */
+    public static final String READINGS_DLQ = "power.readings.dlq";
+    /** Anomalies the notifier could not parse, validate or deliver, with the reason in a header. */
+    public static final String ANOMALIES_DLQ = "power.anomalies.dlq";
+
+    /** Header on dead-letter records saying, in words, why the record was set aside. */
+    public static final String DLQ_REASON_HEADER = "wattwatch-dlq-reason";
+
+    private Topics() {
+    }
+}

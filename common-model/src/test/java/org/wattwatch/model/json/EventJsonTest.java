@@ -1,0 +1,84 @@
+package org.wattwatch.model.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.Test;
+import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.model.alert.AnomalyState;
+import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.model.validation.InvalidEventException;
+import org.wattwatch.model.validation.Violation;
+
+class EventJsonTest {
+
+    private static final Instant START = Instant.parse("2026-01-05T04:00:00Z");
+    private static final MeterReading READING =
+            new MeterReading(1, "main", START, START.plusSeconds(3600), 1500, 1500, "pi-1", 42);
+
+    @Test
+    void readingRoundTripsWithIsoTimes() {
+        byte[] json = EventJson.write(READING);
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"intervalStart\":\"2026-01-05T04:00:00Z\"");
+        assertThat(EventJson.read(json, MeterReading.class)).isEqualTo(READING);
+    }
+
+    @Test
+    void scoredAndAnomalyRoundTrip() {
+        ScoredReading scored = new ScoredReading(1, READING, 108, 363, 5.4588, true, "seed-1");
+        assertThat(EventJson.read(EventJson.write(scored), ScoredReading.class)).isEqualTo(scored);
+        Anomaly anomaly = new Anomaly(1, Anomaly.alertIdFor("main", START), AnomalyState.RAISED, "main", START,
+                START.plusSeconds(3600), LocalDateTime.parse("2026-01-05T05:00"), "Europe/Paris", 1500, 108, 363,
+                5.4588, "seed-1");
+        String text = new String(EventJson.write(anomaly), StandardCharsets.UTF_8);
+        assertThat(text).contains("\"localStart\":\"2026-01-05T05:00:00\"");
+        assertThat(EventJson.read(text.getBytes(StandardCharsets.UTF_8), Anomaly.class)).isEqualTo(anomaly);
+    }
+
+    @Test
+    void alertIdIsStablePerMeterAndStart() {
+        assertThat(Anomaly.alertIdFor("main", START)).isEqualTo(Anomaly.alertIdFor("main", START))
+                .isNotEqualTo(Anomaly.alertIdFor("garage", START))
+                .isNotEqualTo(Anomaly.alertIdFor("main", START.plusSeconds(60)));
+    }
+
+    @Test
+    void missingFieldIsNamed() {
+        byte[] json = "{\"schemaVersion\":1,\"meterId\":\"main\"}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> EventJson.read(json, MeterReading.class))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("intervalStart");
+    }
+
+    @Test
+    void garbageIsAFormatError() {
+        assertThatThrownBy(() -> EventJson.read("not json".getBytes(StandardCharsets.UTF_8), MeterReading.class))
+                .isInstanceOf(EventFormatException.class).hasMessageStartingWith("not a MeterReading");
+        assertThatThrownBy(() -> EventJson.read(null, MeterReading.class)).isInstanceOf(EventFormatException.class);
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredForForwardCompatibility() {
+        String json = new String(EventJson.write(READING), StandardCharsets.UTF_8).replace("{", "{\"future\":true,");
+        assertThat(EventJson.read(json.getBytes(StandardCharsets.UTF_8), MeterReading.class)).isEqualTo(READING);
+    }
+
+    @Test
+    void validationNamesEveryBadField() {
+        MeterReading bad = new MeterReading(2, " ", START, START, Double.NaN, -1, "pi-1", 0);
+        assertThatThrownBy(() -> EventJson.readValid(EventJson.write(bad), MeterReading.class, MeterReading::violations))
+                .isInstanceOf(InvalidEventException.class)
+                .satisfies(e -> assertThat(((InvalidEventException) e).violations()).extracting(Violation::field)
+                        .containsExactly("schemaVersion", "meterId", "intervalEnd", "wh", "pulses"));
+    }
+
+    @Test
+    void validReadingHasNoViolations() {
+        assertThat(READING.violations()).isEmpty();
+    }
+}

@@ -1,0 +1,45 @@
+package org.wattwatch.scoring.api;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.wattwatch.model.validation.Violation;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * RFC 9457 problem bodies for bad requests, always naming the field: {@code detail} in words and
+ * {@code errors} as a list of {field, message} a client can act on.
+ */
+@RestControllerAdvice
+class ProblemHandler {
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalid(InvalidRequestException e) {
+        return problem(e.violations());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return problem(List.of(new Violation(field, "cannot be read: " + jackson.getOriginalMessage())));
+        }
+        return problem(List.of(new Violation("body", "is not a JSON object of the expected form")));
+    }
+
+    private static ProblemDetail problem(List<Violation> violations) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", violations);
+        return problem;
+    }
+}

@@ -1,0 +1,35 @@
+package org.wattwatch.scoring.api;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.wattwatch.model.validation.Checks;
+import org.wattwatch.model.validation.Violation;
+
+/**
+ * An ad-hoc reading to score.
+ *
+ * @param timestamp start of the interval on the home's wall clock, e.g. {@code 2026-01-05T04:00:00}
+ * @param wh        energy used in the interval, in watt-hours
+ * @param minutes   the interval's length (default 60, the seed's hourly readings)
+ */
+public record ScoreRequest(LocalDateTime timestamp, Double wh, Integer minutes) {
+
+    static final int DEFAULT_MINUTES = 60;
+    private static final int MAX_MINUTES = 7 * 24 * 60;
+
+    int minutesOrDefault() {
+        return minutes == null ? DEFAULT_MINUTES : minutes;
+    }
+
+    List<Violation> violations() {
+        Checks checks = new Checks().notNull("timestamp", timestamp).notNull("wh", wh);
+        if (wh != null) {
+            checks.finiteNonNegative("wh", wh);
+        }
+        if (minutes != null && (minutes < 1 || minutes > MAX_MINUTES)) {
+            checks.add("minutes", "must be between 1 and " + MAX_MINUTES + ", was " + minutes);
+        }
+        return checks.result();
+    }
+}

@@ -1,0 +1,19 @@
+package org.wattwatch.scoring.model;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+import org.wattwatch.model.score.ExpectedRange;
+
+/** What a model knows: the usual energy range for an interval starting at a local time. */
+public interface EnvelopeModel {
+
+    /**
+     * @param localStart the interval's start on the home's wall clock
+     * @param length     the interval's length
+     */
+    ExpectedRange expected(LocalDateTime localStart, Duration length);
+
+    /** Identifies the model's content, so every score says which model made it. */
+    String version();
+}

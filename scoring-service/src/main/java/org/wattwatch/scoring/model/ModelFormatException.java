@@ -1,0 +1,9 @@
+package org.wattwatch.scoring.model;
+
+/** A model file that cannot be used; the message names the file and the place. */
+public class ModelFormatException extends RuntimeException {
+
+    public ModelFormatException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,129 @@
+package org.wattwatch.scoring.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Properties;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.model.alert.AnomalyState;
+import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.model.topic.Topics;
+import org.wattwatch.scoring.config.ScoringProperties;
+import org.wattwatch.scoring.model.ActiveModel;
+import org.wattwatch.scoring.scoring.ReadingScorer;
+
+class ScoringTopologyTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> readings;
+    private TestOutputTopic<String, byte[]> scored;
+    private TestOutputTopic<String, byte[]> anomalies;
+    private TestOutputTopic<String, byte[]> deadLetters;
+
+    @BeforeEach
+    void start() {
+        ScoringProperties properties = new ScoringProperties(PARIS, 1.0, "classpath:models/seed-envelope.csv");
+        ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
+        StreamsBuilder builder = new StreamsBuilder();
+        new ScoringTopology(scorer, new ScoringMetrics(registry)).build(builder);
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
+        driver = new TopologyTestDriver(builder.build(), config);
+        readings = driver.createInputTopic(Topics.READINGS, new StringSerializer(), new ByteArraySerializer());
+        scored = driver.createOutputTopic(Topics.SCORED, new StringDeserializer(), new ByteArrayDeserializer());
+        anomalies = driver.createOutputTopic(Topics.ANOMALIES, new StringDeserializer(), new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(Topics.READINGS_DLQ, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private static MeterReading hourAt(String localStart, double wh) {
+        Instant start = java.time.LocalDateTime.parse(localStart).atZone(PARIS).toInstant();
+        return new MeterReading(1, "main", start, start.plusSeconds(3600), wh, (long) wh, "pi-1", 1);
+    }
+
+    @Test
+    void unusualHourIsScoredAndRaisedOnLocalTime() {
+        readings.pipeInput("main", EventJson.write(hourAt("2026-01-05T04:00", 1500)));
+
+        ScoredReading out = EventJson.read(scored.readValue(), ScoredReading.class);
+        assertThat(out.score()).isCloseTo(5.4588, within(0.00005));
+        assertThat(out.expectedHighWh()).isEqualTo(363);
+        assertThat(out.anomaly()).isTrue();
+
+        TestRecord<String, byte[]> record = anomalies.readRecord();
+        Anomaly anomaly = EventJson.read(record.value(), Anomaly.class);
+        assertThat(record.key()).isEqualTo("main");
+        assertThat(anomaly.state()).isEqualTo(AnomalyState.RAISED);
+        assertThat(anomaly.localStart()).hasToString("2026-01-05T04:00");
+        assertThat(anomaly.zone()).isEqualTo("Europe/Paris");
+        assertThat(anomaly.alertId()).isEqualTo(Anomaly.alertIdFor("main", out.reading().intervalStart()));
+        assertThat(anomaly.violations()).isEmpty();
+    }
+
+    @Test
+    void usualHourIsScoredButNotRaised() {
+        readings.pipeInput("main", EventJson.write(hourAt("2026-01-05T09:00", 150)));
+
+        assertThat(EventJson.read(scored.readValue(), ScoredReading.class).score()).isCloseTo(0.0194, within(0.00005));
+        assertThat(anomalies.isEmpty()).isTrue();
+        assertThat(registry.get("wattwatch.scoring.readings.scored").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicWithReasonAndTheStreamGoesOn() {
+        readings.pipeInput("main", "{not json".getBytes(StandardCharsets.UTF_8));
+        MeterReading negative = new MeterReading(1, "main", hourAt("2026-01-05T04:00", 0).intervalStart(),
+                hourAt("2026-01-05T04:00", 0).intervalEnd(), -5, 0, "pi-1", 2);
+        readings.pipeInput("main", EventJson.write(negative));
+        readings.pipeInput("other", EventJson.write(hourAt("2026-01-05T04:00", 10)));
+        readings.pipeInput("main", EventJson.write(hourAt("2026-01-05T04:00", 200)));
+
+        assertThat(deadLetters.readRecordsToList()).extracting(r -> reason(r))
+                .satisfiesExactly(
+                        r -> assertThat(r).startsWith("not a MeterReading"),
+                        r -> assertThat(r).contains("wh: must not be negative"),
+                        r -> assertThat(r).contains("differs from meterId"));
+        assertThat(scored.readValuesToList()).hasSize(1);
+        assertThat(registry.get("wattwatch.scoring.readings.dead.lettered").counter().count()).isEqualTo(3);
+    }
+
+    @Test
+    void deadLetterKeepsTheOriginalBytes() {
+        byte[] poison = "{\"schemaVersion\":99}".getBytes(StandardCharsets.UTF_8);
+        readings.pipeInput("main", poison);
+        assertThat(deadLetters.readValue()).isEqualTo(poison);
+    }
+
+    private static String reason(TestRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8);
+    }
+}
