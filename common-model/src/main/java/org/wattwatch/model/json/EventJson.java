@@ -41,7 +41,7 @@ public final class EventJson {
         try {
             return MAPPER.readValue(json, type);
         } catch (JacksonException e) {
-            throw new EventFormatException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage()
+            throw new EventFormatException("unreadable " + type.getSimpleName() + ": " + e.getOriginalMessage()
                     + pathOf(e), e);
         }
     }

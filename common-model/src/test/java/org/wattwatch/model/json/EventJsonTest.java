@@ -58,7 +58,7 @@ class EventJsonTest {
     @Test
     void garbageIsAFormatError() {
         assertThatThrownBy(() -> EventJson.read("not json".getBytes(StandardCharsets.UTF_8), MeterReading.class))
-                .isInstanceOf(EventFormatException.class).hasMessageStartingWith("not a MeterReading");
+                .isInstanceOf(EventFormatException.class).hasMessageStartingWith("unreadable MeterReading");
         assertThatThrownBy(() -> EventJson.read(null, MeterReading.class)).isInstanceOf(EventFormatException.class);
     }
 

@@ -109,7 +109,7 @@ class ScoringTopologyTest {
 
         assertThat(deadLetters.readRecordsToList()).extracting(r -> reason(r))
                 .satisfiesExactly(
-                        r -> assertThat(r).startsWith("not a MeterReading"),
+                        r -> assertThat(r).startsWith("unreadable MeterReading"),
                         r -> assertThat(r).contains("wh: must not be negative"),
                         r -> assertThat(r).contains("differs from meterId"));
         assertThat(scored.readValuesToList()).hasSize(1);

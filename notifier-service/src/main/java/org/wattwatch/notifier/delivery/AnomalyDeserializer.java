@@ -1,0 +1,14 @@
+package org.wattwatch.notifier.delivery;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.model.json.EventJson;
+
+/** Reads and validates an anomaly; wrapped in an ErrorHandlingDeserializer so a bad one is dead-lettered. */
+public class AnomalyDeserializer implements Deserializer<Anomaly> {
+
+    @Override
+    public Anomaly deserialize(String topic, byte[] data) {
+        return EventJson.readValid(data, Anomaly.class, Anomaly::violations);
+    }
+}

@@ -1,0 +1,53 @@
+package org.wattwatch.notifier.delivery;
+
+import java.nio.charset.StandardCharsets;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+import org.wattwatch.model.json.EventFormatException;
+import org.wattwatch.model.topic.Topics;
+import org.wattwatch.model.validation.InvalidEventException;
+
+/**
+ * Poison anomalies go to {@code power.anomalies.dlq} with the reason in a header and are counted;
+ * the listener goes on with the next record.
+ */
+@Configuration
+class DeadLetterConfig {
+
+    @Bean
+    DefaultErrorHandler anomalyErrorHandler(KafkaTemplate<?, ?> template, MeterRegistry registry) {
+        Counter deadLettered = Counter.builder("wattwatch.notifier.anomalies.dead.lettered")
+                .description("anomalies sent to the dead-letter topic").register(registry);
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, e) -> new TopicPartition(Topics.ANOMALIES_DLQ, -1));
+        recoverer.setHeadersFunction((record, e) -> new RecordHeaders(new RecordHeader[] {
+                new RecordHeader(Topics.DLQ_REASON_HEADER, reason(e).getBytes(StandardCharsets.UTF_8))}));
+        return new DefaultErrorHandler((record, e) -> {
+            deadLettered.increment();
+            recoverer.accept(record, e);
+        }, new FixedBackOff(500, 2));
+    }
+
+    /** Our own exceptions say in words what is wrong; prefer them over the wrappers around them. */
+    private static String reason(Throwable e) {
+        Throwable deepest = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EventFormatException || t instanceof InvalidEventException) {
+                return t.getMessage();
+            }
+            deepest = t;
+        }
+        return deepest.toString();
+    }
+}
