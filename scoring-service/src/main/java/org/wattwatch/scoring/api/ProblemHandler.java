@@ -3,6 +3,8 @@ package org.wattwatch.scoring.api;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -14,9 +16,11 @@ import tools.jackson.core.JacksonException;
 
 /**
  * RFC 9457 problem bodies for bad requests, always naming the field: {@code detail} in words and
- * {@code errors} as a list of {field, message} a client can act on.
+ * {@code errors} as a list of {field, message} a client can act on. Ordered before Boot's generic
+ * problem handler, whose unreadable-body detail does not say which field was wrong.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
     @ExceptionHandler(InvalidRequestException.class)

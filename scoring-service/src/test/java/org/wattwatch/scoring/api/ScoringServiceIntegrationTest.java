@@ -1,0 +1,128 @@
+package org.wattwatch.scoring.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.web.client.RestClient;
+import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.model.topic.Topics;
+import org.wattwatch.scoring.ScoringApplication;
+
+@SpringBootTest(classes = ScoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + ScoringApplication.CONFIG_NAME,
+                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "spring.kafka.streams.state-dir=${java.io.tmpdir}/wattwatch-scoring-it-${random.uuid}",
+                "wattwatch.topics.partitions=1"})
+@EmbeddedKafka(partitions = 1, brokerProperties = {"transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1"})
+class ScoringServiceIntegrationTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @LocalServerPort
+    int port;
+
+    private ResponseEntity<Map<String, Object>> post(String body) {
+        return RestClient.create("http://127.0.0.1:" + port).post().uri("/api/score")
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .onStatus(HttpStatusCode::isError, (req, res) -> { })
+                .toEntity(JSON);
+    }
+
+    /** The 2018 talk's table, through the REST endpoint, with the bundled seed envelope. */
+    @ParameterizedTest
+    @CsvSource({"4, 150, 0.1647", "4, 1500, 5.4588", "4, 3000, 11.3412",
+            "9, 150, 0.0194", "9, 1500, 0.6914", "9, 3000, 1.4380",
+            "20, 150, 0.0115", "20, 1500, 0.3827", "20, 3000, 0.7952"})
+    void reproducesTheSeedTable(int hour, int wh, double expected) {
+        var response = post("{\"timestamp\":\"2026-01-05T%02d:00:00\",\"wh\":%d}".formatted(hour, wh));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        Map<String, Object> body = response.getBody();
+        assertThat(Math.round((double) body.get("score") * 10000) / 10000.0).isCloseTo(expected, within(1e-9));
+        assertThat((boolean) body.get("anomaly")).isEqualTo(expected > 1.0);
+        assertThat((String) body.get("modelVersion")).startsWith("seed-envelope-");
+        assertThat(body).containsKeys("expectedLowWh", "expectedHighWh");
+    }
+
+    @Test
+    void badRequestsGetAProblemNamingTheField() {
+        var negative = post("{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":-1}");
+        assertThat(negative.getStatusCode().value()).isEqualTo(400);
+        assertThat(negative.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(negative.getBody()).containsEntry("detail", "wh: must not be negative, was -1.0");
+        assertThat(negative.getBody().get("errors").toString()).contains("field=wh");
+
+        var nan = post("{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":\"NaN\"}");
+        assertThat(nan.getBody().get("detail").toString()).startsWith("wh: must be a finite number");
+
+        var badTime = post("{\"timestamp\":\"2026-01-05T25:00:00\",\"wh\":10}");
+        assertThat(badTime.getStatusCode().value()).isEqualTo(400);
+        assertThat(badTime.getBody().get("detail").toString()).startsWith("timestamp: cannot be read");
+
+        var missing = post("{\"minutes\":0}");
+        assertThat(missing.getBody().get("detail").toString())
+                .isEqualTo("timestamp: must be present; wh: must be present; minutes: must be between 1 and 10080, was 0");
+
+        var notJson = post("{");
+        assertThat(notJson.getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void readingsFlowThroughTheTopologyOnTheBroker() throws Exception {
+        Instant start = Instant.parse("2026-01-05T04:00:00Z");
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.READINGS, "main", EventJson.write(
+                    new MeterReading(1, "main", start, start.plusSeconds(3600), 1500, 1500, "test", 1)))).get();
+        }
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "scored-reader", false);
+        props.put("auto.offset.reset", "earliest");
+        props.put("isolation.level", "read_committed");
+        try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer()).createConsumer()) {
+            consumer.subscribe(List.of(Topics.SCORED));
+            List<ScoredReading> scored = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500))
+                        .forEach(r -> scored.add(EventJson.read(r.value(), ScoredReading.class)));
+                return !scored.isEmpty();
+            });
+            assertThat(scored.get(0).score()).isCloseTo(5.4588, within(0.00005));
+            assertThat(scored.get(0).anomaly()).isTrue();
+        }
+    }
+}
