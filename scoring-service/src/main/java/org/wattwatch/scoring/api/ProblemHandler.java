@@ -1,5 +1,6 @@
 package org.wattwatch.scoring.api;
 
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,9 +35,19 @@ class ProblemHandler {
             String field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return problem(List.of(new Violation(field, "cannot be read: " + jackson.getOriginalMessage())));
+            return problem(List.of(new Violation(field, "cannot be read: " + readableCause(jackson))));
         }
         return problem(List.of(new Violation("body", "is not a JSON object of the expected form")));
+    }
+
+    /** A bad time's own message ("Invalid value for HourOfDay...") says more than Jackson's format dump. */
+    private static String readableCause(JacksonException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof DateTimeException) {
+                return t.getMessage();
+            }
+        }
+        return e.getOriginalMessage();
     }
 
     private static ProblemDetail problem(List<Violation> violations) {

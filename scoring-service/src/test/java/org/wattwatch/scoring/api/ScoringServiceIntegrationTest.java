@@ -91,7 +91,9 @@ class ScoringServiceIntegrationTest {
 
         var badTime = post("{\"timestamp\":\"2026-01-05T25:00:00\",\"wh\":10}");
         assertThat(badTime.getStatusCode().value()).isEqualTo(400);
-        assertThat(badTime.getBody().get("detail").toString()).startsWith("timestamp: cannot be read");
+        assertThat(badTime.getBody().get("detail").toString())
+                .isEqualTo("timestamp: cannot be read: Text '2026-01-05T25:00:00' could not be parsed: "
+                        + "Invalid value for HourOfDay (valid values 0 - 23): 25");
 
         var missing = post("{\"minutes\":0}");
         assertThat(missing.getBody().get("detail").toString())

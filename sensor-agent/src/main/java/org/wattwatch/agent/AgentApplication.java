@@ -1,0 +1,23 @@
+package org.wattwatch.agent;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class AgentApplication {
+
+    /** Config file base name ({@code sensor-agent.yml}); see the scoring service for why. */
+    public static final String CONFIG_NAME = "sensor-agent";
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(AgentApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+    }
+}
