@@ -1,0 +1,157 @@
+package org.wattwatch.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.web.client.RestClient;
+import org.wattwatch.agent.AgentApplication;
+import org.wattwatch.devtools.DevTools;
+import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.model.topic.Topics;
+import org.wattwatch.notifier.NotifierApplication;
+import org.wattwatch.scoring.ScoringApplication;
+
+import picocli.CommandLine;
+
+/**
+ * The foundation's promise, on a real broker: a reading sent like {@code ./wattwatch send} is
+ * scored, an unusual one becomes an alert in the notifier's API, a usual one does not, and the
+ * sensor agent's own readings flow through the same path.
+ */
+class EndToEndTest {
+
+    private static final String ZONE = "Europe/Paris";
+
+    private static EmbeddedKafkaBroker broker;
+    private static final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private static int notifierPort;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = new EmbeddedKafkaKraftBroker(1, 3).brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1"));
+        broker.afterPropertiesSet();
+        Path stateDir = Files.createTempDirectory("wattwatch-e2e-streams");
+        String kafka = "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString();
+
+        start(ScoringApplication.builder(), kafka, "--wattwatch.scoring.zone=" + ZONE,
+                "--spring.kafka.streams.state-dir=" + stateDir);
+        notifierPort = port(start(NotifierApplication.builder(), kafka));
+        start(AgentApplication.builder(), kafka, "--wattwatch.agent.zone=" + ZONE, "--wattwatch.agent.interval=1s",
+                "--wattwatch.agent.agent-id=e2e-agent", "--wattwatch.agent.meter-id=simulated");
+    }
+
+    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--server.port=0");
+        ConfigurableApplicationContext context = builder.run(all.toArray(String[]::new));
+        services.add(context);
+        return context;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    private static int send(String at, String wh) {
+        return new CommandLine(new DevTools()).execute("send", "--meter", "main", "--at", at, "--wh", wh,
+                "--zone", ZONE, "--bootstrap-servers", broker.getBrokersAsString());
+    }
+
+    private static List<Map<String, Object>> alerts() {
+        return RestClient.create("http://127.0.0.1:" + notifierPort).get().uri("/api/alerts").retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUnusualReadingBecomesAnAlertAndAUsualOneDoesNot() {
+        assertThat(send("2026-01-05T09:00", "150")).isZero();
+        assertThat(send("2026-01-05T04:00", "1500")).isZero();
+
+        // same meter, same partition: once the 04:00 alert is there, the 09:00 reading was scored before it
+        await().atMost(Duration.ofSeconds(90)).until(() -> !alerts().isEmpty());
+        List<Map<String, Object>> alerts = alerts();
+        assertThat(alerts).hasSize(1);
+        Map<String, Object> anomaly = (Map<String, Object>) alerts.get(0).get("anomaly");
+        assertThat(anomaly).containsEntry("meterId", "main").containsEntry("localStart", "2026-01-05T04:00:00")
+                .containsEntry("zone", ZONE).containsEntry("expectedHighWh", 363.0);
+        assertThat(alerts.get(0).get("message").toString()).contains("1500 Wh in the hour from 04:00");
+        assertThat(alerts.get(0).get("deliveries").toString()).contains("log={outcome=DELIVERED");
+
+        List<ScoredReading> main = scored().stream().filter(s -> s.reading().meterId().equals("main")).toList();
+        assertThat(main).extracting(ScoredReading::anomaly).containsExactly(false, true);
+    }
+
+    @Test
+    void theSensorAgentsReadingsAreScored() {
+        List<ScoredReading> seen = new ArrayList<>();
+        try (Consumer<String, byte[]> consumer = scoredConsumer("agent-check")) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                consumer.poll(Duration.ofMillis(500))
+                        .forEach(r -> seen.add(EventJson.read(r.value(), ScoredReading.class)));
+                return seen.stream().anyMatch(s -> s.reading().agentId().equals("e2e-agent"));
+            });
+        }
+        ScoredReading fromAgent = seen.stream().filter(s -> s.reading().agentId().equals("e2e-agent")).findFirst()
+                .orElseThrow();
+        assertThat(fromAgent.reading().meterId()).isEqualTo("simulated");
+        assertThat(fromAgent.reading().duration()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(fromAgent.modelVersion()).startsWith("seed-envelope-");
+    }
+
+    private static List<ScoredReading> scored() {
+        List<ScoredReading> seen = new ArrayList<>();
+        try (Consumer<String, byte[]> consumer = scoredConsumer("main-check")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500))
+                        .forEach(r -> seen.add(EventJson.read(r.value(), ScoredReading.class)));
+                return seen.stream().filter(s -> s.reading().meterId().equals("main")).count() >= 2;
+            });
+        }
+        return seen;
+    }
+
+    private static Consumer<String, byte[]> scoredConsumer(String group) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", broker.getBrokersAsString(),
+                "group.id", group,
+                "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.SCORED));
+        return consumer;
+    }
+}
