@@ -19,11 +19,13 @@ import org.wattwatch.model.validation.Violation;
  * @param intervalEnd    end of the unusual interval
  * @param localStart     {@code intervalStart} on the home's wall clock, as the owner reads it
  * @param zone           the home's time zone id that {@code localStart} is in
- * @param wh             energy used in the interval
+ * @param wh             energy used in the (latest) interval
  * @param expectedLowWh  low edge of the usual range for that interval
  * @param expectedHighWh high edge of the usual range for that interval
  * @param score          how far beyond the usual range (1.0 = at the high edge)
  * @param modelVersion   the model that judged it
+ * @param raisedAt       when the unusual usage began (start of the interval that raised it)
+ * @param excessWh       energy above the usual high edge since {@code raisedAt}, so far
  */
 public record Anomaly(
         int schemaVersion,
@@ -38,7 +40,9 @@ public record Anomaly(
         double expectedLowWh,
         double expectedHighWh,
         double score,
-        String modelVersion) {
+        String modelVersion,
+        Instant raisedAt,
+        double excessWh) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -63,6 +67,8 @@ public record Anomaly(
                 .finite("expectedHighWh", expectedHighWh)
                 .finite("score", score)
                 .notBlank("modelVersion", modelVersion)
+                .notNull("raisedAt", raisedAt)
+                .finiteNonNegative("excessWh", excessWh)
                 .result();
     }
 }

@@ -17,6 +17,16 @@ public final class Topics {
     /** Anomalies the notifier could not parse, validate or deliver, with the reason in a header. */
     public static final String ANOMALIES_DLQ = "power.anomalies.dlq";
 
+    /**
+     * The notifier's own work queue: one record per (alert event, channel) to deliver, retried
+     * through {@code power.notifications.retry-*} topics and dead-lettered to {@link #NOTIFICATIONS_DLQ}.
+     */
+    public static final String NOTIFICATIONS = "power.notifications";
+    /** Notifications that could not be delivered within the retry budget, with the reason in headers. */
+    public static final String NOTIFICATIONS_DLQ = "power.notifications.dlq";
+    /** Compacted: the notifier's alert and delivery state, keyed by alert id, replayed at startup. */
+    public static final String NOTIFICATIONS_STATE = "power.notifications.state";
+
     /** Header on dead-letter records saying, in words, why the record was set aside. */
     public static final String DLQ_REASON_HEADER = "wattwatch-dlq-reason";
 

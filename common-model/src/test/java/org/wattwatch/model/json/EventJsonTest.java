@@ -34,7 +34,7 @@ class EventJsonTest {
         assertThat(EventJson.read(EventJson.write(scored), ScoredReading.class)).isEqualTo(scored);
         Anomaly anomaly = new Anomaly(1, Anomaly.alertIdFor("main", START), AnomalyState.RAISED, "main", START,
                 START.plusSeconds(3600), LocalDateTime.parse("2026-01-05T05:00"), "Europe/Paris", 1500, 108, 363,
-                5.4588, "seed-1");
+                5.4588, "seed-1", START, 1137);
         String text = new String(EventJson.write(anomaly), StandardCharsets.UTF_8);
         assertThat(text).contains("\"localStart\":\"2026-01-05T05:00:00\"");
         assertThat(EventJson.read(text.getBytes(StandardCharsets.UTF_8), Anomaly.class)).isEqualTo(anomaly);

@@ -1,16 +1,27 @@
 package org.wattwatch.notifier.api;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wattwatch.notifier.delivery.AlertBook;
-import org.wattwatch.notifier.delivery.AlertView;
+import org.wattwatch.notifier.delivery.AlertRecord;
 
 @RestController
 @RequestMapping("/api/alerts")
 class AlertsController {
+
+    private static final Duration MAX_SNOOZE = Duration.ofDays(7);
 
     private final AlertBook book;
 
@@ -18,9 +29,56 @@ class AlertsController {
         this.book = book;
     }
 
-    /** Recent alerts, newest first, each with its delivery status per channel. */
+    /** Recent alerts, latest change first, each with its delivery status per event and channel. */
     @GetMapping
-    List<AlertView> recent() {
+    List<AlertRecord> recent() {
         return book.recent();
+    }
+
+    @GetMapping("/{id}")
+    AlertRecord one(@PathVariable String id) {
+        return book.get(id).orElseThrow(() -> new AlertNotFoundException(id));
+    }
+
+    /** Silences the alert's raised and reminder messages for a while; "back to normal" still comes. */
+    @PostMapping("/{id}/snooze")
+    AlertRecord snooze(@PathVariable String id, @RequestParam("for") String length) {
+        Duration duration;
+        try {
+            duration = Duration.parse(length);
+        } catch (DateTimeParseException e) {
+            throw new BadSnoozeException("for: not an ISO-8601 duration such as PT2H, was '" + length + "'");
+        }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_SNOOZE) > 0) {
+            throw new BadSnoozeException("for: must be more than zero and at most " + MAX_SNOOZE + ", was " + length);
+        }
+        return book.snooze(id, duration).orElseThrow(() -> new AlertNotFoundException(id));
+    }
+
+    @ExceptionHandler(AlertNotFoundException.class)
+    ProblemDetail notFound(AlertNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("No such alert");
+        return problem;
+    }
+
+    @ExceptionHandler(BadSnoozeException.class)
+    ProblemDetail badSnooze(BadSnoozeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", "for", "message", e.getMessage().substring(5))));
+        return problem;
+    }
+
+    static class AlertNotFoundException extends RuntimeException {
+        AlertNotFoundException(String id) {
+            super("no recent alert with id " + id);
+        }
+    }
+
+    static class BadSnoozeException extends RuntimeException {
+        BadSnoozeException(String message) {
+            super(message);
+        }
     }
 }

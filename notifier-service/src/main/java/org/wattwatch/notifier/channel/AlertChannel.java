@@ -1,6 +1,7 @@
 package org.wattwatch.notifier.channel;
 
-import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.notifier.message.AlertMessage;
+import org.wattwatch.notifier.routing.ChannelRouting;
 
 /**
  * One way of telling the owner. Each channel is a Spring bean switched on by its own
@@ -8,9 +9,15 @@ import org.wattwatch.model.alert.Anomaly;
  */
 public interface AlertChannel {
 
-    /** Stable name, used in properties, metrics and delivery status. */
+    /** Stable name, used in properties, metrics, delivery status and notification records. */
     String name();
 
-    /** Delivers the alert or throws; the caller records the outcome. */
-    void deliver(Anomaly anomaly) throws Exception;
+    /** Which events this channel is told, and when. */
+    ChannelRouting routing();
+
+    /**
+     * Delivers the message or throws. A {@link PermanentDeliveryException} means retrying cannot
+     * help (a rejected token, a bad request); anything else is retried with backoff.
+     */
+    void deliver(AlertMessage message) throws Exception;
 }

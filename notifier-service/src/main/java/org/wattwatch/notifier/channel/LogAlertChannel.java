@@ -2,22 +2,32 @@ package org.wattwatch.notifier.channel;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.notifier.message.AlertMessages;
+import org.wattwatch.notifier.message.AlertMessage;
+import org.wattwatch.notifier.routing.ChannelRouting;
 
-/** Writes the alert to the service log: always there, even before any phone or speaker is set up. */
+/** Writes alerts to the service log: always there, even before any phone or speaker is set up. */
 @Component
-@ConditionalOnProperty(name = "wattwatch.notifier.channels.log.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "wattwatch.notifier.channels.log.enabled", matchIfMissing = true)
 class LogAlertChannel implements AlertChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger("wattwatch.alerts");
 
-    private final AlertMessages messages;
+    /**
+     * @param enabled on by default
+     * @param routing what the log is told (default: everything)
+     */
+    @ConfigurationProperties("wattwatch.notifier.channels.log")
+    record Properties(@DefaultValue("true") boolean enabled, @DefaultValue ChannelRouting routing) {
+    }
 
-    LogAlertChannel(AlertMessages messages) {
-        this.messages = messages;
+    private final Properties properties;
+
+    LogAlertChannel(Properties properties) {
+        this.properties = properties;
     }
 
     @Override
@@ -26,7 +36,13 @@ class LogAlertChannel implements AlertChannel {
     }
 
     @Override
-    public void deliver(Anomaly anomaly) {
-        LOG.warn("ALERT {} [{}] {}", anomaly.alertId(), anomaly.meterId(), messages.text(anomaly));
+    public ChannelRouting routing() {
+        return properties.routing();
+    }
+
+    @Override
+    public void deliver(AlertMessage message) {
+        LOG.warn("ALERT {} {} [{}] {}", message.anomaly().alertId(), message.anomaly().state(),
+                message.anomaly().meterId(), message.text());
     }
 }

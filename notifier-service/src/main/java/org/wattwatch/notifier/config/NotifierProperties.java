@@ -1,5 +1,9 @@
 package org.wattwatch.notifier.config;
 
+import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,9 +13,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Notifier settings.
  *
- * @param recentAlerts how many alerts {@code GET /api/alerts} keeps, newest first (default 200)
+ * @param recentAlerts how many alerts {@code GET /api/alerts} keeps in memory, newest first (default 200)
+ * @param locale       language of the alert texts (default {@code en}; {@code fr} is also shipped)
+ * @param stateReplayTimeout how long startup may take to read the alert state back from Kafka (default 60s)
  */
 @Validated
 @ConfigurationProperties("wattwatch.notifier")
-public record NotifierProperties(@Positive @DefaultValue("200") int recentAlerts) {
+public record NotifierProperties(
+        @Positive @DefaultValue("200") int recentAlerts,
+        @NotNull @DefaultValue("en") Locale locale,
+        @NotNull @DefaultValue("60s") Duration stateReplayTimeout) {
 }

@@ -1,59 +1,219 @@
 package org.wattwatch.notifier.delivery;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.topic.Topics;
 import org.wattwatch.notifier.config.NotifierProperties;
 
 /**
- * The recent alerts and, per channel, whether each was delivered; also what stops a redelivered
- * anomaly from reaching a channel twice. Held in memory, bounded to the newest alerts.
+ * The alerts and, per event and channel, what became of them: what {@code GET /api/alerts} shows
+ * and what keeps an event from reaching a channel twice. Every change is written to the compacted
+ * topic {@code power.notifications.state} before it counts, and the topic is read back in full at
+ * startup, before any listener runs, so a restart forgets nothing.
+ *
+ * <p>One notifier replica owns the state (the Helm chart runs one): two replicas would each keep
+ * their own view since their start.
  */
 @Component
-public class AlertBook {
+public class AlertBook implements SmartLifecycle {
 
-    private final Map<String, AlertView> alerts;
+    private static final Logger LOG = LoggerFactory.getLogger(AlertBook.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
-    AlertBook(NotifierProperties properties) {
+    private final Map<String, AlertRecord> alerts;
+    private final KafkaTemplate<Object, Object> kafka;
+    private final ConsumerFactory<?, ?> consumers;
+    private final Duration replayTimeout;
+    private final Clock clock;
+    private volatile boolean running;
+
+    @SuppressWarnings("unchecked")
+    AlertBook(NotifierProperties properties, KafkaTemplate<?, ?> kafka, ConsumerFactory<?, ?> consumers) {
         int capacity = properties.recentAlerts();
-        this.alerts = new LinkedHashMap<>() {
+        this.alerts = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, AlertView> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, AlertRecord> eldest) {
                 return size() > capacity;
             }
         };
+        this.kafka = (KafkaTemplate<Object, Object>) kafka;
+        this.consumers = consumers;
+        this.replayTimeout = properties.stateReplayTimeout();
+        this.clock = Clock.systemUTC();
     }
 
-    synchronized void received(Anomaly anomaly, String message, Instant at) {
-        alerts.putIfAbsent(anomaly.alertId(), new AlertView(anomaly, message, at, new TreeMap<>()));
-    }
-
-    synchronized boolean isDelivered(String alertId, String channel) {
-        AlertView view = alerts.get(alertId);
-        return view != null && view.deliveries().containsKey(channel)
-                && view.deliveries().get(channel).outcome() == DeliveryStatus.Outcome.DELIVERED;
-    }
-
-    synchronized void record(String alertId, String channel, DeliveryStatus status) {
-        AlertView view = alerts.get(alertId);
-        if (view != null) {
-            view.deliveries().put(channel, status);
+    /** Records the latest event of an alert (a late, older event does not replace a newer one). */
+    synchronized AlertRecord received(Anomaly anomaly, String message) {
+        Instant now = clock.instant();
+        AlertRecord current = alerts.get(anomaly.alertId());
+        AlertRecord next;
+        if (current == null) {
+            next = new AlertRecord(anomaly, message, now, null, new TreeMap<>(), now);
+        } else if (anomaly.intervalEnd().isBefore(current.anomaly().intervalEnd())) {
+            return current;
+        } else {
+            next = new AlertRecord(anomaly, message, current.firstSeen(), current.snoozedUntil(),
+                    current.deliveries(), now);
         }
+        return store(next);
     }
 
-    /** Newest first, as copies: callers never see a half-updated alert. */
-    public synchronized List<AlertView> recent() {
-        List<AlertView> copy = new ArrayList<>(alerts.size());
-        alerts.values().forEach(v -> copy.add(new AlertView(v.anomaly(), v.message(), v.receivedAt(),
-                Collections.unmodifiableMap(new TreeMap<>(v.deliveries())))));
+    synchronized Optional<DeliveryStatus> status(String alertId, String deliveryKey, String channel) {
+        return Optional.ofNullable(alerts.get(alertId))
+                .map(r -> r.deliveries().get(AlertRecord.deliveryId(deliveryKey, channel)));
+    }
+
+    synchronized Optional<Instant> snoozedUntil(String alertId) {
+        return Optional.ofNullable(alerts.get(alertId)).map(AlertRecord::snoozedUntil);
+    }
+
+    /**
+     * Records what became of one event on one channel. A final outcome is never replaced, and
+     * attempts accumulate, so a late or repeated update cannot undo a delivery.
+     */
+    synchronized void record(String alertId, String deliveryKey, String channel, DeliveryStatus.Outcome outcome,
+            String detail) {
+        AlertRecord current = alerts.get(alertId);
+        if (current == null) {
+            LOG.warn("delivery update for unknown alert {} ({} {} {})", alertId, deliveryKey, channel, outcome);
+            return;
+        }
+        String id = AlertRecord.deliveryId(deliveryKey, channel);
+        DeliveryStatus previous = current.deliveries().get(id);
+        if (previous != null && previous.isFinal()) {
+            return;
+        }
+        int attempts = (previous == null ? 0 : previous.attempts())
+                + (outcome == DeliveryStatus.Outcome.DELIVERED || outcome == DeliveryStatus.Outcome.RETRYING
+                        || outcome == DeliveryStatus.Outcome.FAILED ? 1 : 0);
+        Map<String, DeliveryStatus> deliveries = new TreeMap<>(current.deliveries());
+        deliveries.put(id, new DeliveryStatus(outcome, clock.instant(), attempts, detail));
+        store(new AlertRecord(current.anomaly(), current.message(), current.firstSeen(), current.snoozedUntil(),
+                deliveries, clock.instant()));
+    }
+
+    public synchronized Optional<AlertRecord> snooze(String alertId, Duration length) {
+        AlertRecord current = alerts.get(alertId);
+        if (current == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return Optional.of(store(new AlertRecord(current.anomaly(), current.message(), current.firstSeen(),
+                now.plus(length), current.deliveries(), now)));
+    }
+
+    /** Newest first. */
+    public synchronized List<AlertRecord> recent() {
+        List<AlertRecord> copy = new ArrayList<>(alerts.values());
         Collections.reverse(copy);
         return copy;
+    }
+
+    public synchronized Optional<AlertRecord> get(String alertId) {
+        return Optional.ofNullable(alerts.get(alertId));
+    }
+
+    private AlertRecord store(AlertRecord record) {
+        try {
+            kafka.send(Topics.NOTIFICATIONS_STATE, record.anomaly().alertId(), record)
+                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not store the state of alert " + record.anomaly().alertId(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted storing alert " + record.anomaly().alertId(), e);
+        }
+        alerts.remove(record.anomaly().alertId());
+        alerts.put(record.anomaly().alertId(), record);
+        return record;
+    }
+
+    /** Reads the state topic to its end before the listeners start (phase before their containers). */
+    @Override
+    public void start() {
+        long started = System.nanoTime();
+        int count = 0;
+        Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions, no group: nothing to commit
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "wattwatch-notifier-state-replay");
+        try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(Topics.NOTIFICATIONS_STATE, replayTimeout);
+            List<TopicPartition> assigned = partitions == null ? List.of()
+                    : partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned, replayTimeout);
+            Instant deadline = clock.instant().plus(replayTimeout);
+            while (!caughtUp(consumer, end)) {
+                if (clock.instant().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read " + Topics.NOTIFICATIONS_STATE + " within "
+                            + replayTimeout + " (wattwatch.notifier.state-replay-timeout)");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null) {
+                        AlertRecord record = EventJson.read(r.value(), AlertRecord.class);
+                        synchronized (this) {
+                            alerts.remove(record.anomaly().alertId());
+                            alerts.put(record.anomaly().alertId(), record);
+                        }
+                        count++;
+                    }
+                }
+            }
+        }
+        LOG.info("alert state restored: {} records, {} alerts kept, in {} ms", count, alerts.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        running = true;
+    }
+
+    private static boolean caughtUp(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the Kafka listener containers, which start late in the default phase. */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 }

@@ -2,16 +2,28 @@ package org.wattwatch.notifier.delivery;
 
 import java.time.Instant;
 
-/** How one channel fared with one alert. */
-public record DeliveryStatus(Outcome outcome, Instant at, String error) {
+/**
+ * How one channel fared with one alert event.
+ *
+ * @param attempts delivery attempts so far
+ * @param detail   why it was skipped, or the last error
+ */
+public record DeliveryStatus(Outcome outcome, Instant at, int attempts, String detail) {
 
-    public enum Outcome { DELIVERED, FAILED }
-
-    static DeliveryStatus delivered(Instant at) {
-        return new DeliveryStatus(Outcome.DELIVERED, at, null);
+    public enum Outcome {
+        /** Handed to the delivery queue. */
+        PENDING,
+        /** The provider accepted it. */
+        DELIVERED,
+        /** Routing decided not to send it (quiet hours, severity, snooze...). */
+        SKIPPED,
+        /** Failed; will be tried again. */
+        RETRYING,
+        /** Gave up: the retry budget ran out or the provider refused for good; see the dead-letter topic. */
+        FAILED
     }
 
-    static DeliveryStatus failed(Instant at, String error) {
-        return new DeliveryStatus(Outcome.FAILED, at, error);
+    public boolean isFinal() {
+        return outcome == Outcome.DELIVERED || outcome == Outcome.SKIPPED || outcome == Outcome.FAILED;
     }
 }

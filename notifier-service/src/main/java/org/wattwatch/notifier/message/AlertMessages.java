@@ -1,37 +1,97 @@
 package org.wattwatch.notifier.message;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.model.alert.AnomalyState;
+import org.wattwatch.notifier.config.NotifierProperties;
 
-/** Words a person understands, on the home's wall clock. */
+/**
+ * Words a person understands, on the home's wall clock, from the templates in
+ * {@code messages/alerts*.properties} in the configured locale ({@code wattwatch.notifier.locale}).
+ */
 @Component
 public class AlertMessages {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
-    public String text(Anomaly a) {
-        String text = String.format(Locale.ROOT, "Unusual power use on meter %s: %s Wh in %s from %s, usually at most %s Wh",
-                a.meterId(), wh(a.wh()), span(Duration.between(a.intervalStart(), a.intervalEnd())),
-                a.localStart().format(CLOCK), wh(a.expectedHighWh()));
-        if (a.expectedHighWh() > 0) {
-            text += String.format(Locale.ROOT, " (%.1fx)", a.wh() / a.expectedHighWh());
-        }
-        return text + ".";
+    private final MessageSource templates;
+    private final Locale locale;
+
+    public AlertMessages(MessageSource templates, NotifierProperties properties) {
+        this.templates = templates;
+        this.locale = properties.locale();
     }
 
-    private static String span(Duration length) {
+    public AlertMessage render(Anomaly anomaly, String idempotencyKey) {
+        return new AlertMessage(anomaly, idempotencyKey, title(anomaly), text(anomaly), speech(anomaly));
+    }
+
+    public String text(Anomaly a) {
+        String key = "alert." + state(a) + ".text" + (a.expectedHighWh() > 0 ? "" : ".unbounded");
+        return format(key, a);
+    }
+
+    public String speech(Anomaly a) {
+        return format("alert." + state(a) + ".speech", a);
+    }
+
+    public String title(Anomaly a) {
+        return format("alert." + state(a) + ".title", a);
+    }
+
+    private String format(String key, Anomaly a) {
+        Object[] args = {
+            a.meterId(),
+            wh(a.wh()),
+            span(Duration.between(a.intervalStart(), a.intervalEnd())),
+            a.localStart().format(CLOCK),
+            wh(a.expectedHighWh()),
+            a.expectedHighWh() > 0 ? decimal(a.wh() / a.expectedHighWh()) : "",
+            duration(Duration.between(a.raisedAt(),
+                    a.state() == AnomalyState.RESOLVED ? a.intervalStart() : a.intervalEnd())),
+            decimal(a.excessWh() / 1000),
+        };
+        return templates.getMessage(key, args, locale);
+    }
+
+    private static String state(Anomaly a) {
+        return a.state().name().toLowerCase(Locale.ROOT);
+    }
+
+    private String span(Duration length) {
         long minutes = length.toMinutes();
         if (minutes == 60) {
-            return "the hour";
+            return templates.getMessage("span.hour", null, locale);
         }
-        return minutes % 60 == 0 ? "the " + minutes / 60 + " hours" : "the " + minutes + " minutes";
+        return minutes % 60 == 0
+                ? templates.getMessage("span.hours", new Object[] {minutes / 60}, locale)
+                : templates.getMessage("span.minutes", new Object[] {minutes}, locale);
     }
 
-    private static String wh(double wh) {
-        return wh >= 100 ? String.valueOf(Math.round(wh)) : String.format(Locale.ROOT, "%.1f", wh);
+    private String duration(Duration d) {
+        long hours = d.toHours();
+        long minutes = d.toMinutesPart();
+        if (hours == 0) {
+            return templates.getMessage("duration.minutes", new Object[] {minutes}, locale);
+        }
+        return minutes == 0
+                ? templates.getMessage("duration.hours", new Object[] {hours}, locale)
+                : templates.getMessage("duration.hours-minutes", new Object[] {hours, minutes}, locale);
+    }
+
+    private String wh(double wh) {
+        return wh >= 100 ? String.valueOf(Math.round(wh)) : decimal(wh);
+    }
+
+    /** One decimal in the locale's own way (4.1 in English, 4,1 in French). */
+    private String decimal(double value) {
+        return new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(locale)).format(value);
     }
 }

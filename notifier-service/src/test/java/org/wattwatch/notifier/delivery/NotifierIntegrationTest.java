@@ -1,14 +1,25 @@
 package org.wattwatch.notifier.delivery;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,27 +30,48 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.notifier.NotifierApplication;
+import org.wattwatch.notifier.TestAnomalies;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
+/**
+ * The notifier on a real broker with the log channel and a webhook channel against a local fake
+ * server that the tests take down, bring back and make refuse.
+ */
 @SpringBootTest(classes = NotifierApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + NotifierApplication.CONFIG_NAME,
-                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "wattwatch.topics.partitions=1"})
+                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "wattwatch.topics.partitions=1",
+                "wattwatch.notifier.channels.webhook.enabled=true",
+                "wattwatch.notifier.delivery.attempts=4", "wattwatch.notifier.delivery.initial-backoff=200ms",
+                "wattwatch.notifier.delivery.max-backoff=1s"})
 @EmbeddedKafka(partitions = 1)
 class NotifierIntegrationTest {
+
+    @RegisterExtension
+    static WireMockExtension webhook = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    @DynamicPropertySource
+    static void webhookUrl(DynamicPropertyRegistry registry) {
+        registry.add("wattwatch.notifier.channels.webhook.url", () -> webhook.baseUrl() + "/hook");
+    }
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -50,13 +82,6 @@ class NotifierIntegrationTest {
     @LocalServerPort
     int port;
 
-    private static Anomaly anomaly(String meter) {
-        Instant start = Instant.parse("2026-01-05T04:00:00Z");
-        return new Anomaly(1, Anomaly.alertIdFor(meter, start), AnomalyState.RAISED, meter, start,
-                start.plusSeconds(3600), LocalDateTime.parse("2026-01-05T04:00"), "UTC", 1500, 108, 363, 5.4588,
-                "seed");
-    }
-
     private void send(String key, byte[] value) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString()),
                 new StringSerializer(), new ByteArraySerializer())) {
@@ -64,52 +89,168 @@ class NotifierIntegrationTest {
         }
     }
 
-    private List<Map<String, Object>> alerts() {
-        return RestClient.create("http://127.0.0.1:" + port).get().uri("/api/alerts").retrieve()
-                .body(new org.springframework.core.ParameterizedTypeReference<>() { });
+    private void send(Anomaly anomaly) throws Exception {
+        send(anomaly.meterId(), EventJson.write(anomaly));
+    }
+
+    private RestClient api() {
+        return RestClient.create("http://127.0.0.1:" + port);
+    }
+
+    private Map<String, Object> alert(String alertId) {
+        return api().get().uri("/api/alerts/{id}", alertId).retrieve()
+                .onStatus(HttpStatusCode::isError, (req, res) -> { })
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { });
+    }
+
+    @SuppressWarnings("unchecked")
+    private String outcome(Anomaly anomaly, String delivery) {
+        Map<String, Object> alert = alert(anomaly.alertId());
+        if (alert == null || !alert.containsKey("deliveries")) {
+            return "NONE";
+        }
+        Map<String, Map<String, Object>> deliveries = (Map<String, Map<String, Object>>) alert.get("deliveries");
+        return deliveries.containsKey(delivery) ? String.valueOf(deliveries.get(delivery).get("outcome")) : "NONE";
+    }
+
+    private static void webhookAnswers(String meter, int status) {
+        webhook.stubFor(post("/hook").withRequestBody(matchingJsonPath("$.anomaly.meterId", equalTo(meter)))
+                .willReturn(aResponse().withStatus(status)));
+    }
+
+    private static long successes(String meter) {
+        return webhook.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getBodyAsString().contains("\"meterId\":\"" + meter + "\""))
+                .filter(e -> e.getResponse().getStatus() == 200).count();
+    }
+
+    private static int requests(String meter) {
+        return webhook.countRequestsMatching(postRequestedFor(urlEqualTo("/hook"))
+                .withRequestBody(matchingJsonPath("$.anomaly.meterId", equalTo(meter))).build()).getCount();
     }
 
     @Test
-    void anAnomalyIsDeliveredOnceThroughTheLogChannelAndListedWithItsStatus() throws Exception {
-        Anomaly anomaly = anomaly("main");
-        send("main", EventJson.write(anomaly));
-        send("main", EventJson.write(anomaly)); // a redelivery, as after a producer retry
-        send("marker", EventJson.write(anomaly("marker")));
+    void anAnomalyReachesEveryChannelOnceAndIsListedWithItsStatus() throws Exception {
+        webhookAnswers("happy", 200);
+        webhookAnswers("marker", 200);
+        Anomaly anomaly = TestAnomalies.raised("happy");
+        send(anomaly);
+        send(anomaly); // a redelivery, as after a producer retry or a scoring restart
+        send(TestAnomalies.raised("marker"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> alerts().size() == 2);
-        Map<String, Object> main = alerts().get(1);
-        assertThat(main).containsEntry("message",
-                "Unusual power use on meter main: 1500 Wh in the hour from 04:00, usually at most 363 Wh (4.1x).");
-        assertThat(main.get("deliveries").toString()).contains("log={outcome=DELIVERED");
-        assertThat(registry.get("wattwatch.notifier.deliveries").tags("channel", "log", "outcome", "sent").timer()
-                .count()).isEqualTo(2);
-        assertThat(registry.get("wattwatch.notifier.deliveries.duplicate").tags("channel", "log").counter().count())
-                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outcome(TestAnomalies.raised("marker"), "RAISED/webhook")
+                .equals("DELIVERED"));
+        assertThat(outcome(anomaly, "RAISED/webhook")).isEqualTo("DELIVERED");
+        assertThat(outcome(anomaly, "RAISED/log")).isEqualTo("DELIVERED");
+        assertThat(successes("happy")).isEqualTo(1);
+        assertThat(alert(anomaly.alertId())).containsEntry("message",
+                "Unusual power use on meter happy: 1500 Wh in the hour from 04:00, usually at most 363 Wh (4.1x).");
+        assertThat(registry.get("wattwatch.notifier.events.already.handled").tags("channel", "webhook").counter()
+                .count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aProviderDownForAWhileGetsEveryAlertOnceWhenItIsBack() throws Exception {
+        List<Anomaly> alerts = List.of(TestAnomalies.raised("outage-1"), TestAnomalies.raised("outage-2"),
+                TestAnomalies.raised("outage-3"));
+        alerts.forEach(a -> webhookAnswers(a.meterId(), 503));
+        for (Anomaly a : alerts) {
+            send(a);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> alerts.stream().allMatch(a -> requests(a.meterId()) >= 1));
+        assertThat(outcome(alerts.get(0), "RAISED/log")).as("the log channel is not held up").isEqualTo("DELIVERED");
+
+        alerts.forEach(a -> webhookAnswers(a.meterId(), 200));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> alerts.stream()
+                .allMatch(a -> outcome(a, "RAISED/webhook").equals("DELIVERED")));
+        for (Anomaly a : alerts) {
+            assertThat(successes(a.meterId())).as(a.meterId()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void afterTheRetryBudgetTheNotificationIsDeadLetteredWithTheReason() throws Exception {
+        webhookAnswers("dead", 503);
+        webhookAnswers("refused", 400);
+        Anomaly dead = TestAnomalies.raised("dead");
+        Anomaly refused = TestAnomalies.raised("refused");
+        send(dead);
+        send(refused);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> outcome(dead, "RAISED/webhook").equals("FAILED")
+                && outcome(refused, "RAISED/webhook").equals("FAILED"));
+        assertThat(requests("dead")).as("every attempt of the budget").isEqualTo(4);
+        assertThat(requests("refused")).as("a 400 is not retried").isEqualTo(1);
+        assertThat(outcome(dead, "RAISED/log")).isEqualTo("DELIVERED");
+
+        List<ConsumerRecord<String, byte[]>> letters = readAll(Topics.NOTIFICATIONS_DLQ, 2);
+        assertThat(letters).extracting(r -> EventJson.read(r.value(), Notification.class).anomaly().meterId())
+                .containsExactlyInAnyOrder("dead", "refused");
+        assertThat(letters).allSatisfy(r -> assertThat(new String(r.headers().lastHeader("kafka_exception-message")
+                .value(), StandardCharsets.UTF_8)).containsAnyOf("HTTP 400", "503"));
+        assertThat((String) ((Map<?, ?>) ((Map<?, ?>) alert(refused.alertId()).get("deliveries")).get("RAISED/webhook"))
+                .get("detail")).contains("HTTP 400");
+        assertThat(health()).contains("\"webhook\"").contains("failing");
     }
 
     @Test
     void poisonAnomaliesGoToTheDeadLetterTopicWithTheReason() throws Exception {
         send("main", "garbage".getBytes(StandardCharsets.UTF_8));
-        Anomaly invalid = new Anomaly(1, "x", AnomalyState.RAISED, "main", anomaly("main").intervalStart(),
-                anomaly("main").intervalStart(), LocalDateTime.parse("2026-01-05T04:00"), "UTC", 1500, 108, 363, 5.4,
-                "seed");
-        send("main", EventJson.write(invalid));
+        Anomaly valid = TestAnomalies.raised("poison");
+        Anomaly invalid = new Anomaly(1, "x", AnomalyState.RAISED, "poison", valid.intervalStart(),
+                valid.intervalStart(), LocalDateTime.parse("2026-01-05T04:00"), "UTC", 1500, 108, 363, 5.4, "seed",
+                valid.raisedAt(), 0);
+        send(invalid);
 
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "dlq-reader", false);
+        List<String> reasons = readAll(Topics.ANOMALIES_DLQ, 2).stream()
+                .map(r -> new String(r.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8))
+                .toList();
+        assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("unreadable Anomaly"))
+                .anySatisfy(r -> assertThat(r).contains("intervalEnd: must be after intervalStart"));
+        assertThat(registry.get("wattwatch.notifier.anomalies.dead.lettered").counter().count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void snoozeIsRecordedAndBadRequestsNameTheField() throws Exception {
+        webhookAnswers("snoozy", 200);
+        Anomaly anomaly = TestAnomalies.raised("snoozy");
+        send(anomaly);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !outcome(anomaly, "RAISED/log").equals("NONE"));
+
+        ResponseEntity<Map<String, Object>> ok = snooze(anomaly.alertId(), "PT2H");
+        assertThat(ok.getStatusCode().value()).isEqualTo(200);
+        assertThat(ok.getBody().get("snoozedUntil")).isNotNull();
+
+        ResponseEntity<Map<String, Object>> bad = snooze(anomaly.alertId(), "two hours");
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody().get("detail").toString()).startsWith("for: not an ISO-8601 duration");
+        assertThat(snooze("no-such-alert", "PT1H").getStatusCode().value()).isEqualTo(404);
+    }
+
+    private ResponseEntity<Map<String, Object>> snooze(String id, String length) {
+        return api().post().uri("/api/alerts/{id}/snooze?for={length}", id, length).retrieve()
+                .onStatus(HttpStatusCode::isError, (req, res) -> { })
+                .toEntity(new ParameterizedTypeReference<Map<String, Object>>() { });
+    }
+
+    private String health() {
+        return api().get().uri("/actuator/health").retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { })
+                .body(String.class);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(String topic, int atLeast) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "reader-" + topic + System.nanoTime(), false);
         props.put("auto.offset.reset", "earliest");
         try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer()).createConsumer()) {
-            consumer.subscribe(List.of(Topics.ANOMALIES_DLQ));
-            List<String> reasons = new java.util.ArrayList<>();
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, byte[]> r : KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500))) {
-                    reasons.add(new String(r.headers().lastHeader(Topics.DLQ_REASON_HEADER).value(), StandardCharsets.UTF_8));
-                }
-                return reasons.size() >= 2;
+                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(records::add);
+                return records.size() >= atLeast;
             });
-            assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("unreadable Anomaly"))
-                    .anySatisfy(r -> assertThat(r).contains("intervalEnd: must be after intervalStart"));
+            return records;
         }
-        assertThat(registry.get("wattwatch.notifier.anomalies.dead.lettered").counter().count()).isGreaterThanOrEqualTo(2);
     }
 }

@@ -2,37 +2,69 @@ package org.wattwatch.notifier.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
-import org.wattwatch.model.alert.Anomaly;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.wattwatch.model.alert.AnomalyState;
+import org.wattwatch.notifier.TestAnomalies;
+import org.wattwatch.notifier.config.NotifierProperties;
 
 class AlertMessagesTest {
 
-    private final AlertMessages messages = new AlertMessages();
+    private static AlertMessages messages(String locale) {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("messages/alerts");
+        source.setFallbackToSystemLocale(false);
+        source.setAlwaysUseMessageFormat(true);
+        source.setDefaultEncoding("UTF-8");
+        return new AlertMessages(source, new NotifierProperties(200, Locale.forLanguageTag(locale), Duration.ofSeconds(60)));
+    }
 
-    private static Anomaly anomaly(int minutes, double wh, double high) {
-        Instant start = Instant.parse("2026-01-05T03:00:00Z");
-        return new Anomaly(1, "id", AnomalyState.RAISED, "main", start, start.plusSeconds(minutes * 60L),
-                LocalDateTime.parse("2026-01-05T04:00"), "Europe/Paris", wh, 108, high, 5.46, "seed");
+    private final AlertMessages english = messages("en");
+
+    @Test
+    void raisedReadsLikeASentenceOnTheHomesClock() {
+        var raised = TestAnomalies.raised("main");
+        assertThat(english.text(raised)).isEqualTo(
+                "Unusual power use on meter main: 1500 Wh in the hour from 04:00, usually at most 363 Wh (4.1x).");
+        assertThat(english.title(raised)).isEqualTo("Unusual power use (main)");
+        assertThat(english.speech(raised)).isEqualTo("Attention: the power use is unusual since 04:00, 4.1 times the usual.");
     }
 
     @Test
-    void hourlyAlertReadsLikeASentenceOnLocalTime() {
-        assertThat(messages.text(anomaly(60, 1500, 363)))
-                .isEqualTo("Unusual power use on meter main: 1500 Wh in the hour from 04:00, usually at most 363 Wh (4.1x).");
+    void ongoingSaysHowLongAndHowMuch() {
+        var ongoing = TestAnomalies.at("main", AnomalyState.ONGOING, LocalDateTime.parse("2026-01-05T04:00"),
+                Duration.ofHours(1), 1500, 5.4588);
+        assertThat(english.text(ongoing)).isEqualTo("Power use on meter main is still unusual after 2 h: 1500 Wh in "
+                + "the hour from 05:00, usually at most 363 Wh; about 2.3 kWh above normal so far.");
+        assertThat(english.speech(ongoing)).isEqualTo("The power use is still unusual after 2 h.");
+    }
+
+    @Test
+    void resolvedSaysHowLongItLastedAndTheExcess() {
+        var resolved = TestAnomalies.at("main", AnomalyState.RESOLVED, LocalDateTime.parse("2026-01-05T04:00"),
+                Duration.ofMinutes(135), 200, 0.36);
+        assertThat(english.text(resolved))
+                .isEqualTo("Power use on meter main is back to normal after 2 h 15 min; about 2.3 kWh above normal.");
+        assertThat(english.speech(resolved)).isEqualTo("The power use is back to normal.");
     }
 
     @Test
     void shortIntervalsSayTheirLength() {
-        assertThat(messages.text(anomaly(15, 375, 90.75)))
-                .isEqualTo("Unusual power use on meter main: 375 Wh in the 15 minutes from 04:00, usually at most 90.8 Wh (4.1x).");
+        var quarter = TestAnomalies.raised("main");
+        quarter = new org.wattwatch.model.alert.Anomaly(1, quarter.alertId(), quarter.state(), "main",
+                quarter.intervalStart(), quarter.intervalStart().plusSeconds(900), quarter.localStart(), quarter.zone(),
+                375, 27, 90.75, 5.46, "seed", quarter.raisedAt(), 284);
+        assertThat(english.text(quarter)).isEqualTo(
+                "Unusual power use on meter main: 375 Wh in the 15 minutes from 04:00, usually at most 90.8 Wh (4.1x).");
     }
 
     @Test
-    void noRatioAgainstAnEmptyRange() {
-        assertThat(messages.text(anomaly(60, 50, 0))).endsWith("usually at most 0.0 Wh.");
+    void templatesAreLocalised() {
+        assertThat(messages("fr").text(TestAnomalies.raised("main"))).isEqualTo("Consommation inhabituelle sur le "
+                + "compteur main : 1500 Wh pendant l'heure depuis 04:00, d'habitude au plus 363 Wh (4,1x).");
     }
 }

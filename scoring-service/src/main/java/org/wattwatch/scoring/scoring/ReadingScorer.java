@@ -45,7 +45,8 @@ public class ReadingScorer {
         return Optional.of(new Anomaly(Anomaly.SCHEMA_VERSION, Anomaly.alertIdFor(r.meterId(), r.intervalStart()),
                 AnomalyState.RAISED, r.meterId(), r.intervalStart(), r.intervalEnd(),
                 LocalDateTime.ofInstant(r.intervalStart(), zone), zone.getId(), r.wh(), scored.expectedLowWh(),
-                scored.expectedHighWh(), scored.score(), scored.modelVersion()));
+                scored.expectedHighWh(), scored.score(), scored.modelVersion(), r.intervalStart(),
+                Math.max(0, r.wh() - scored.expectedHighWh())));
     }
 
     public ZoneId zone() {

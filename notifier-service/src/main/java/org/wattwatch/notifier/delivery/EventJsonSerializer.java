@@ -4,10 +4,10 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.wattwatch.model.json.EventJson;
 
 /**
- * Writes dead letters: records that failed to parse keep their original bytes, records that
- * parsed but failed later are written back in the event JSON form.
+ * Writes what the notifier produces (notifications, delivery state, dead letters) in the event
+ * JSON form; dead letters that never parsed keep their original bytes.
  */
-public class DeadLetterSerializer implements Serializer<Object> {
+public class EventJsonSerializer implements Serializer<Object> {
 
     @Override
     public byte[] serialize(String topic, Object data) {

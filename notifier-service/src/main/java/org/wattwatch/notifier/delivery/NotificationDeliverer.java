@@ -1,0 +1,97 @@
+package org.wattwatch.notifier.delivery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.stereotype.Component;
+import org.wattwatch.model.topic.Topics;
+import org.wattwatch.notifier.channel.AlertChannel;
+import org.wattwatch.notifier.channel.PermanentDeliveryException;
+import org.wattwatch.notifier.message.AlertMessages;
+
+/**
+ * Delivers one notification on its channel. A failure is thrown back to Kafka: the record moves
+ * to the next retry topic with a longer delay ({@link DeliveryRetryConfig}), and after the budget to
+ * {@code power.notifications.dlq}. Each (alert event, channel) is delivered at most once, even
+ * when Kafka hands the record over again after a restart or rebalance.
+ */
+@Component("notificationDeliverer")
+class NotificationDeliverer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationDeliverer.class);
+
+    private final Map<String, AlertChannel> channels;
+    private final AlertBook book;
+    private final AlertMessages messages;
+    private final ChannelHealth health;
+    private final MeterRegistry registry;
+
+    NotificationDeliverer(List<AlertChannel> channels, AlertBook book, AlertMessages messages, ChannelHealth health,
+            MeterRegistry registry) {
+        this.channels = channels.stream().collect(Collectors.toMap(AlertChannel::name, Function.identity()));
+        this.book = book;
+        this.messages = messages;
+        this.health = health;
+        this.registry = registry;
+    }
+
+    @KafkaListener(id = "notifications", topics = Topics.NOTIFICATIONS,
+            properties = "spring.deserializer.value.delegate.class=org.wattwatch.notifier.delivery.NotificationDeserializer")
+    void deliver(Notification notification) throws Exception {
+        String alertId = notification.anomaly().alertId();
+        String name = notification.channel();
+        if (book.status(alertId, notification.deliveryKey(), name).filter(DeliveryStatus::isFinal).isPresent()) {
+            registry.counter("wattwatch.notifier.deliveries.duplicate", "channel", name).increment();
+            return;
+        }
+        AlertChannel channel = channels.get(name);
+        if (channel == null) {
+            throw new PermanentDeliveryException("channel '" + name + "' is not enabled on this notifier", null);
+        }
+        Timer.Sample sample = Timer.start(registry);
+        try {
+            channel.deliver(messages.render(notification.anomaly(), notification.idempotencyKey()));
+        } catch (Exception e) {
+            boolean permanent = e instanceof PermanentDeliveryException;
+            LOG.warn("{} could not deliver {} of alert {}{}: {}", name, notification.deliveryKey(), alertId,
+                    permanent ? " (not retried)" : " (will retry)", e.toString());
+            book.record(alertId, notification.deliveryKey(), name,
+                    permanent ? DeliveryStatus.Outcome.FAILED : DeliveryStatus.Outcome.RETRYING, e.getMessage());
+            health.failed(name, e);
+            sample.stop(timer(name, permanent ? "failed" : "retried"));
+            throw e;
+        }
+        book.record(alertId, notification.deliveryKey(), name, DeliveryStatus.Outcome.DELIVERED, null);
+        health.delivered(name);
+        sample.stop(timer(name, "sent"));
+    }
+
+    /** The retry budget ran out or the failure was permanent; the record is on the dead-letter topic. */
+    void deadLettered(ConsumerRecord<?, ?> record,
+            @Header(name = KafkaHeaders.EXCEPTION_MESSAGE, required = false) String reason) {
+        registry.counter("wattwatch.notifier.notifications.dead.lettered").increment();
+        if (record.value() instanceof Notification n) {
+            LOG.error("gave up delivering {} of alert {} on {}: {}", n.deliveryKey(), n.anomaly().alertId(),
+                    n.channel(), reason);
+            book.record(n.anomaly().alertId(), n.deliveryKey(), n.channel(), DeliveryStatus.Outcome.FAILED,
+                    "gave up: " + reason);
+        } else {
+            LOG.error("unreadable notification dead-lettered: {}", reason);
+        }
+    }
+
+    private Timer timer(String channel, String outcome) {
+        return registry.timer("wattwatch.notifier.deliveries", "channel", channel, "outcome", outcome);
+    }
+}
