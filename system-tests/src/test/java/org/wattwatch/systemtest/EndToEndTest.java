@@ -109,7 +109,7 @@ class EndToEndTest {
         assertThat(anomaly).containsEntry("meterId", "main").containsEntry("localStart", "2026-01-05T04:00:00")
                 .containsEntry("zone", ZONE).containsEntry("expectedHighWh", 363.0);
         assertThat(alerts.get(0).get("message").toString()).contains("1500 Wh in the hour from 04:00");
-        assertThat(alerts.get(0).get("deliveries").toString()).contains("log={outcome=DELIVERED");
+        assertThat(alerts.get(0).get("deliveries").toString()).contains("RAISED/log={outcome=DELIVERED");
 
         List<ScoredReading> main = scored().stream().filter(s -> s.reading().meterId().equals("main")).toList();
         assertThat(main).extracting(ScoredReading::anomaly).containsExactly(false, true);
