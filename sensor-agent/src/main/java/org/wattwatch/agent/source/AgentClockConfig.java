@@ -1,0 +1,42 @@
+package org.wattwatch.agent.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.wattwatch.agent.config.AgentProperties;
+import org.wattwatch.model.history.HistoryCsv;
+import org.wattwatch.model.history.HistoryRow;
+
+/** The agent's time: the system clock, or for a replay the history's own time. */
+@Configuration
+class AgentClockConfig {
+
+    @Bean
+    Clock agentClock(AgentProperties properties) {
+        if (properties.source() != AgentProperties.Source.REPLAY) {
+            return Clock.systemUTC();
+        }
+        return new ReplayClock(history(properties).get(0).start().atZone(properties.zone()).toInstant());
+    }
+
+    @Bean
+    List<HistoryRow> replayHistory(AgentProperties properties) {
+        return properties.source() == AgentProperties.Source.REPLAY ? history(properties) : List.of();
+    }
+
+    private static List<HistoryRow> history(AgentProperties properties) {
+        if (properties.replay().file() == null) {
+            throw new IllegalStateException("wattwatch.agent.replay.file must be set when wattwatch.agent.source=replay");
+        }
+        try {
+            return HistoryCsv.read(properties.replay().file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("wattwatch.agent.replay.file=" + properties.replay().file() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.wattwatch.agent.spool;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.wattwatch.model.json.EventFormatException;
+import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.model.topic.Topics;
+
+/**
+ * What this agent's readings at the end of {@code power.readings} are: the highest sequence number
+ * Kafka already holds per meter. A reading sent, acknowledged and then lost from the spool's
+ * bookkeeping (a power cut between the two, or an acknowledgement lost in a network cut) is found
+ * here and not sent twice.
+ */
+class KafkaTail {
+
+    /** How far back to look per partition; far more than one agent writes between two checks. */
+    private static final int LOOK_BACK = 5_000;
+
+    private final Map<String, Object> clientConfig;
+
+    KafkaTail(Map<String, Object> producerConfig) {
+        this.clientConfig = producerConfig.entrySet().stream()
+                .filter(e -> e.getKey().equals("bootstrap.servers") || e.getKey().startsWith("security.")
+                        || e.getKey().startsWith("sasl.") || e.getKey().startsWith("ssl."))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    Map<String, Long> lastSequences(String agentId, Collection<String> meters, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        Map<String, Long> last = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(Topics.READINGS, timeout);
+            if (partitions == null || partitions.isEmpty()) {
+                return last;
+            }
+            List<TopicPartition> ours = meters.stream()
+                    .map(m -> new TopicPartition(Topics.READINGS,
+                            Utils.toPositive(Utils.murmur2(m.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                    % partitions.size()))
+                    .distinct().toList();
+            consumer.assign(ours);
+            Map<TopicPartition, Long> end = consumer.endOffsets(ours, timeout);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(ours, timeout);
+            for (TopicPartition p : ours) {
+                consumer.seek(p, Math.max(begin.get(p), end.get(p) - LOOK_BACK));
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (ours.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("reading the tail of " + Topics.READINGS + " took over " + timeout);
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.key() != null && meters.contains(r.key())) {
+                        try {
+                            MeterReading reading = EventJson.read(r.value(), MeterReading.class);
+                            if (agentId.equals(reading.agentId())) {
+                                last.merge(reading.meterId(), reading.sequence(), Math::max);
+                            }
+                        } catch (EventFormatException e) {
+                            // another producer's bad record: not ours, and the scoring service dead-letters it
+                        }
+                    }
+                }
+            }
+        }
+        return last;
+    }
+}
