@@ -60,7 +60,8 @@ class EndToEndTest {
                 "--spring.kafka.streams.state-dir=" + stateDir);
         notifierPort = port(start(NotifierApplication.builder(), kafka));
         start(AgentApplication.builder(), kafka, "--wattwatch.agent.zone=" + ZONE, "--wattwatch.agent.interval=1s",
-                "--wattwatch.agent.agent-id=e2e-agent", "--wattwatch.agent.meter-id=simulated");
+                "--wattwatch.agent.agent-id=e2e-agent", "--wattwatch.agent.meters[0].id=simulated",
+                "--wattwatch.agent.spool.dir=" + Files.createTempDirectory("wattwatch-e2e-spool"));
     }
 
     private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... args) {
@@ -128,7 +129,7 @@ class EndToEndTest {
         ScoredReading fromAgent = seen.stream().filter(s -> s.reading().agentId().equals("e2e-agent")).findFirst()
                 .orElseThrow();
         assertThat(fromAgent.reading().meterId()).isEqualTo("simulated");
-        assertThat(fromAgent.reading().duration()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(fromAgent.reading().duration()).isLessThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(fromAgent.modelVersion()).startsWith("seed-envelope-");
     }
 

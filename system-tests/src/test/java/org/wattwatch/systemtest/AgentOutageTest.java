@@ -1,0 +1,139 @@
+package org.wattwatch.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.wattwatch.agent.AgentApplication;
+import org.wattwatch.agent.pulse.MeterInputs;
+import org.wattwatch.agent.spool.ReadingSpool;
+import org.wattwatch.devtools.DevTools;
+import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.model.topic.Topics;
+
+/**
+ * The broker goes away mid-stream while the meter keeps blinking, comes back, and then the agent
+ * itself is restarted: every reading the agent made reaches Kafka exactly once, in order, and the
+ * energy in Kafka is exactly the blinks counted. The broker is a real one in a JVM of its own
+ * (what {@code ./wattwatch broker} runs), so stopping it is stopping a process.
+ */
+class AgentOutageTest {
+
+    @TempDir
+    Path dir;
+
+    private Process broker;
+    private int port;
+
+    private void startBroker() throws IOException {
+        Path log = dir.resolve("broker-" + System.nanoTime() + ".log");
+        broker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), DevTools.class.getName(), "broker",
+                "--port", Integer.toString(port), "--controller-port", Integer.toString(port + 1),
+                "--data-dir", dir.resolve("kafka").toString(), "--keep-data")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("broker ready"));
+    }
+
+    private void stopBroker() throws InterruptedException {
+        broker.destroy();
+        assertThat(broker.waitFor() == 0 || !broker.isAlive()).isTrue();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (broker != null) {
+            broker.destroyForcibly();
+        }
+    }
+
+    private ConfigurableApplicationContext startAgent() {
+        return AgentApplication.builder().run("--server.port=0",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:" + port,
+                "--wattwatch.agent.agent-id=outage-agent", "--wattwatch.agent.interval=1s",
+                "--wattwatch.agent.meters[0].id=main", "--wattwatch.agent.spool.dir=" + dir.resolve("spool"),
+                "--wattwatch.agent.simulator.heater-watts=20000", "--wattwatch.agent.simulator.seed=3");
+    }
+
+    private static int freePortPair() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int candidate;
+            try (ServerSocket s = new ServerSocket(0)) {
+                candidate = s.getLocalPort();
+            }
+            try (ServerSocket next = new ServerSocket(candidate + 1)) {
+                return candidate;
+            } catch (IOException taken) {
+                // try another pair
+            }
+        }
+        throw new IOException("no two free neighbouring ports");
+    }
+
+    @Test
+    void everyReadingArrivesOnceInOrderThroughABrokerOutageAndAnAgentRestart() throws Exception {
+        port = freePortPair();
+        startBroker();
+        List<MeterReading> seen = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                "127.0.0.1:" + port, "group.id", "outage-check", "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.READINGS));
+
+            ConfigurableApplicationContext first = startAgent();
+            ReadingSpool spool = first.getBean(ReadingSpool.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> poll(consumer, seen) >= 3);
+
+            stopBroker();
+            await().atMost(Duration.ofSeconds(60)).until(() -> spool.size() >= 5); // blinks go on, readings wait
+            startBroker();
+            await().atMost(Duration.ofSeconds(90)).until(() -> spool.size() == 0);
+
+            Counter producedFirst = first.getBean(MeterRegistry.class).get("wattwatch.agent.readings.produced").counter();
+            MeterInputs inputsFirst = first.getBean(MeterInputs.class);
+            first.close();
+            long blinks = inputsFirst.counter("main").totalPulses();
+
+            ConfigurableApplicationContext second = startAgent();
+            int before = poll(consumer, seen);
+            await().atMost(Duration.ofSeconds(60)).until(() -> poll(consumer, seen) >= before + 3);
+            Counter producedSecond = second.getBean(MeterRegistry.class).get("wattwatch.agent.readings.produced").counter();
+            MeterInputs inputsSecond = second.getBean(MeterInputs.class);
+            second.close();
+            blinks += inputsSecond.counter("main").totalPulses();
+
+            long produced = (long) (producedFirst.count() + producedSecond.count());
+            await().atMost(Duration.ofSeconds(30)).until(() -> poll(consumer, seen) == produced);
+            assertThat(seen).extracting(MeterReading::sequence)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.range(0, produced).boxed().toList());
+            assertThat(seen.stream().mapToDouble(MeterReading::wh).sum()).isEqualTo((double) blinks);
+            for (int i = 1; i < seen.size(); i++) {
+                assertThat(seen.get(i).intervalStart()).isAfterOrEqualTo(seen.get(i - 1).intervalEnd());
+            }
+        }
+    }
+
+    private static int poll(KafkaConsumer<String, byte[]> consumer, List<MeterReading> seen) {
+        consumer.poll(Duration.ofMillis(300)).forEach(r -> seen.add(EventJson.read(r.value(), MeterReading.class)));
+        return seen.size();
+    }
+}
