@@ -2,21 +2,25 @@ package org.wattwatch.model.history;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a consumption history: {@code timestamp,wh} (energy per interval) or {@code timestamp,w}
- * (mean power per interval), timestamps ISO-8601 local times marking each interval's start, one row
- * per interval, an empty value for a gap. Interval length comes from the spacing of the rows.
- * Anything else (a bad line, a negative or absurd value, a timestamp out of order or repeated) is an
- * error naming the line: a half-read history would teach a model the wrong "normal".
+ * (mean power per interval), timestamps ISO-8601 local times marking each interval's start, an empty
+ * value for a gap. A line that cannot be used (unparsable, negative or absurd value, a timestamp
+ * repeated or out of order, a local time the home's clock skipped or repeated at a DST change, a row
+ * off the file's spacing) is left out and reported with its line number, never silently used.
  */
 public final class HistoryCsv {
 
@@ -26,90 +30,140 @@ public final class HistoryCsv {
     private HistoryCsv() {
     }
 
-    public static List<HistoryRow> read(Path file) throws IOException {
+    public static History read(Path file, ZoneId zone) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.getFileName().toString());
+            return read(in, file.getFileName().toString(), zone);
         }
     }
 
-    public static List<HistoryRow> read(BufferedReader in, String name) throws IOException {
+    private record Line(int number, LocalDateTime start, double value) {
+    }
+
+    public static History read(BufferedReader in, String name, ZoneId zone) throws IOException {
         String header = in.readLine();
         if (header == null) {
             throw new HistoryFormatException(name + ": empty file");
         }
-        String column = header.trim().toLowerCase();
-        boolean watts = column.equals("timestamp,w");
-        if (!watts && !column.equals("timestamp,wh")) {
+        String columns = header.trim().toLowerCase();
+        boolean watts = columns.equals("timestamp,w");
+        if (!watts && !columns.equals("timestamp,wh")) {
             throw new HistoryFormatException(name + ": line 1: expected header 'timestamp,wh' or 'timestamp,w', was '"
                     + header + "'");
         }
-        List<LocalDateTime> starts = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        int lineNo = 1;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNo++;
-            if (line.isBlank()) {
+        List<HistoryProblem> problems = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        int number = 1;
+        for (String text = in.readLine(); text != null; text = in.readLine()) {
+            number++;
+            if (!text.isBlank()) {
+                Line line = parse(text, number, problems);
+                if (line != null && inOrder(line, lines, problems) && onTheClock(line, zone, problems)) {
+                    lines.add(line);
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            throw new HistoryFormatException(name + ": no usable data rows" + (problems.isEmpty() ? "" :
+                    "; first problems: " + problems.subList(0, Math.min(5, problems.size()))));
+        }
+        Duration resolution = resolution(lines);
+        List<HistoryRow> rows = new ArrayList<>(lines.size());
+        long missing = 0;
+        LocalDateTime previous = null;
+        for (Line line : lines) {
+            if (previous != null) {
+                long spacing = Duration.between(previous, line.start()).toSeconds();
+                if (spacing % resolution.toSeconds() != 0) {
+                    problems.add(new HistoryProblem(line.number(), HistoryProblem.Kind.IRREGULAR, "starts "
+                            + spacing + " s after the previous row, not a multiple of the file's " + resolution.toMinutes()
+                            + " min intervals"));
+                    continue;
+                }
+                missing += spacing / resolution.toSeconds() - 1;
+            }
+            previous = line.start();
+            double wh = watts && !Double.isNaN(line.value()) ? line.value() * resolution.toSeconds() / 3600.0
+                    : line.value();
+            if (!Double.isNaN(wh) && wh * 3600.0 / resolution.toSeconds() > MAX_WATTS) {
+                problems.add(new HistoryProblem(line.number(), HistoryProblem.Kind.ABSURD,
+                        BigDecimal.valueOf(line.value()).stripTrailingZeros().toPlainString()
+                                + (watts ? " W" : " Wh in " + resolution.toMinutes() + " min")
+                                + " is more than a home can draw (" + (int) (MAX_WATTS / 1000) + " kW)"));
                 continue;
             }
-            String[] cells = line.split(",", -1);
-            if (cells.length != 2) {
-                throw new HistoryFormatException(name + ": line " + lineNo + ": expected 2 columns, got " + cells.length);
-            }
-            LocalDateTime start = parseTime(cells[0].trim(), name, lineNo);
-            if (!starts.isEmpty() && !start.isAfter(starts.get(starts.size() - 1))) {
-                throw new HistoryFormatException(name + ": line " + lineNo + ": timestamp " + start
-                        + (start.equals(starts.get(starts.size() - 1)) ? " repeats line " : " is before line ")
-                        + lines.get(lines.size() - 1));
-            }
-            starts.add(start);
-            values.add(parseValue(cells[1].trim(), name, lineNo));
-            lines.add(lineNo);
+            rows.add(new HistoryRow(line.start(), resolution, wh, line.number()));
         }
-        if (starts.isEmpty()) {
-            throw new HistoryFormatException(name + ": no data rows");
-        }
-        List<HistoryRow> rows = new ArrayList<>(starts.size());
-        Duration previous = null;
-        for (int i = 0; i < starts.size(); i++) {
-            Duration length = i + 1 < starts.size() ? Duration.between(starts.get(i), starts.get(i + 1))
-                    : previous != null ? previous : Duration.ofHours(1);
-            previous = length;
-            double value = values.get(i);
-            double wh = watts && !Double.isNaN(value) ? value * length.toSeconds() / 3600.0 : value;
-            if (!Double.isNaN(wh) && wh / (length.toSeconds() / 3600.0) > MAX_WATTS) {
-                throw new HistoryFormatException(name + ": line " + lines.get(i) + ": "
-                        + java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
-                        + (watts ? " W" : " Wh in " + length.toMinutes() + " min")
-                        + " is more than a home can draw (" + (int) (MAX_WATTS / 1000) + " kW)");
-            }
-            rows.add(new HistoryRow(starts.get(i), length, wh, lines.get(i)));
-        }
-        return rows;
+        problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return new History(name, List.copyOf(rows), resolution, List.copyOf(problems), missing);
     }
 
-    private static LocalDateTime parseTime(String text, String name, int lineNo) {
+    private static Line parse(String text, int number, List<HistoryProblem> problems) {
+        String[] cells = text.split(",", -1);
+        if (cells.length != 2) {
+            problems.add(new HistoryProblem(number, HistoryProblem.Kind.UNPARSABLE,
+                    "expected 2 columns, got " + cells.length));
+            return null;
+        }
+        LocalDateTime start;
         try {
-            return LocalDateTime.parse(text);
+            start = LocalDateTime.parse(cells[0].trim());
         } catch (DateTimeParseException e) {
-            throw new HistoryFormatException(name + ": line " + lineNo + ": not an ISO-8601 local time: '" + text + "'");
+            problems.add(new HistoryProblem(number, HistoryProblem.Kind.UNPARSABLE,
+                    "not an ISO-8601 local time: '" + cells[0].trim() + "'"));
+            return null;
         }
+        String value = cells[1].trim();
+        if (value.isEmpty()) {
+            return new Line(number, start, Double.NaN);
+        }
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            problems.add(new HistoryProblem(number, HistoryProblem.Kind.UNPARSABLE, "not a number: '" + value + "'"));
+            return null;
+        }
+        if (!Double.isFinite(parsed) || parsed < 0) {
+            problems.add(new HistoryProblem(number, HistoryProblem.Kind.NEGATIVE,
+                    "must be a finite, non-negative number, was " + value));
+            return null;
+        }
+        return new Line(number, start, parsed);
     }
 
-    private static double parseValue(String text, String name, int lineNo) {
-        if (text.isEmpty()) {
-            return Double.NaN;
+    private static boolean inOrder(Line line, List<Line> accepted, List<HistoryProblem> problems) {
+        if (accepted.isEmpty()) {
+            return true;
         }
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new HistoryFormatException(name + ": line " + lineNo + ": not a number: '" + text + "'");
+        Line previous = accepted.get(accepted.size() - 1);
+        if (line.start().isAfter(previous.start())) {
+            return true;
         }
-        if (!Double.isFinite(value) || value < 0) {
-            throw new HistoryFormatException(name + ": line " + lineNo + ": must be a finite, non-negative number, was "
-                    + text);
+        boolean repeat = line.start().equals(previous.start());
+        problems.add(new HistoryProblem(line.number(), repeat ? HistoryProblem.Kind.DUPLICATE
+                : HistoryProblem.Kind.OUT_OF_ORDER, "timestamp " + line.start() + (repeat ? " repeats line "
+                : " is before line ") + previous.number()));
+        return false;
+    }
+
+    /** A local time the home's clock never showed (spring forward) cannot be a real interval start. */
+    private static boolean onTheClock(Line line, ZoneId zone, List<HistoryProblem> problems) {
+        if (zone.getRules().getValidOffsets(line.start()).isEmpty()) {
+            problems.add(new HistoryProblem(line.number(), HistoryProblem.Kind.DST, line.start()
+                    + " does not exist in " + zone + " (clocks went forward)"));
+            return false;
         }
-        return value;
+        return true;
+    }
+
+    private static Duration resolution(List<Line> lines) {
+        if (lines.size() == 1) {
+            return Duration.ofHours(1);
+        }
+        Map<Long, Integer> counts = new HashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            counts.merge(Duration.between(lines.get(i - 1).start(), lines.get(i).start()).toSeconds(), 1, Integer::sum);
+        }
+        return Duration.ofSeconds(counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
     }
 }

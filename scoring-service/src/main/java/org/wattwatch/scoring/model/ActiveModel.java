@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.springframework.core.io.Resource;
+import org.wattwatch.envelope.EnvelopeModel;
+import org.wattwatch.envelope.Models;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.wattwatch.scoring.config.ScoringProperties;
@@ -32,13 +34,9 @@ public class ActiveModel {
             throw new IllegalStateException(PROPERTY + "=" + location + ": no such file");
         }
         String name = resource.getFilename() == null ? location : resource.getFilename();
-        if (!name.toLowerCase().endsWith(".csv")) {
-            throw new IllegalStateException(PROPERTY + "=" + location
-                    + ": unsupported model kind; this build reads hourly envelope CSVs (hour,low_wh,high_wh)");
-        }
         try (InputStream in = resource.getInputStream()) {
-            return EnvelopeCsv.read(in, name);
-        } catch (IOException | ModelFormatException e) {
+            return Models.read(in, name);
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(PROPERTY + "=" + location + ": " + e.getMessage(), e);
         }
     }

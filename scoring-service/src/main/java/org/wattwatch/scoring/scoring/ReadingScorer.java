@@ -11,8 +11,8 @@ import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ExpectedRange;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.scoring.config.ScoringProperties;
+import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.scoring.model.ActiveModel;
-import org.wattwatch.scoring.model.EnvelopeModel;
 
 /** Scores a reading against the active model on the home's wall clock. */
 @Component

@@ -8,6 +8,8 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wattwatch.agent.config.AgentProperties;
+import org.slf4j.LoggerFactory;
+import org.wattwatch.model.history.History;
 import org.wattwatch.model.history.HistoryCsv;
 import org.wattwatch.model.history.HistoryRow;
 
@@ -33,7 +35,9 @@ class AgentClockConfig {
             throw new IllegalStateException("wattwatch.agent.replay.file must be set when wattwatch.agent.source=replay");
         }
         try {
-            return HistoryCsv.read(properties.replay().file());
+            History history = HistoryCsv.read(properties.replay().file(), properties.zone());
+            LoggerFactory.getLogger(AgentClockConfig.class).info("replay history {}", history.report());
+            return history.rows();
         } catch (IOException e) {
             throw new UncheckedIOException("wattwatch.agent.replay.file=" + properties.replay().file() + ": "
                     + e.getMessage(), e);

@@ -1,4 +1,4 @@
-package org.wattwatch.scoring.model;
+package org.wattwatch.envelope;
 
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package org.wattwatch.scoring.model;
+package org.wattwatch.envelope;
 
 /** A model file that cannot be used; the message names the file and the place. */
 public class ModelFormatException extends RuntimeException {

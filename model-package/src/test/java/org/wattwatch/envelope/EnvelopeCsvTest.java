@@ -1,4 +1,4 @@
-package org.wattwatch.scoring.model;
+package org.wattwatch.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,51 @@
+package org.wattwatch.envelope;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code model.json} in a model package: what the model is, what it learned from and how it did.
+ *
+ * @param formatVersion  {@link #FORMAT_VERSION}; readers refuse others
+ * @param kind           {@code gbm-quantile-envelope}
+ * @param version        content hash of the MOJOs and settings; the model's name everywhere
+ * @param windowMinutes  the envelope is for energy per window of this many minutes
+ * @param features       the features, in {@link EnvelopeFeatures} order
+ * @param lowQuantile    the lower envelope's quantile
+ * @param highQuantile   the upper envelope's quantile
+ * @param threshold      score above which the backtest counted an alert
+ * @param training       the history it learned from
+ * @param backtest       how many alerts it would have raised on that history
+ */
+public record ModelManifest(
+        int formatVersion,
+        String kind,
+        String version,
+        Instant createdAt,
+        int windowMinutes,
+        List<String> features,
+        double lowQuantile,
+        double highQuantile,
+        double threshold,
+        Training training,
+        BacktestSummary backtest) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String KIND = "gbm-quantile-envelope";
+
+    /**
+     * @param rows     windows trained on
+     * @param gapRows  history intervals without data
+     * @param rejected history lines reported as unusable and left out
+     */
+    public record Training(List<String> files, LocalDateTime from, LocalDateTime to, long rows, long gapRows,
+            long rejected, String zone, Map<String, Object> gbm) {
+    }
+
+    /** @param alertsPerMonth by "yyyy-MM" */
+    public record BacktestSummary(long windows, long alerts, Map<String, Long> alertsPerMonth,
+            long longestAlertWindows) {
+    }
+}

@@ -1,0 +1,137 @@
+package org.wattwatch.envelope;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import hex.genmodel.GenModel;
+import hex.genmodel.MojoModel;
+import hex.genmodel.MojoReaderBackendFactory;
+
+import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.score.ExpectedRange;
+
+/**
+ * A model package: one zip with {@code model.json} ({@link ModelManifest}) and two H2O MOJOs,
+ * {@code low.zip} and {@code high.zip}, the envelope's lower and upper quantile models. Read with
+ * h2o-genmodel alone; its version is a hash of its content, checked when read.
+ */
+public final class ModelPackage {
+
+    static final String MANIFEST = "model.json";
+    static final String LOW = "low.zip";
+    static final String HIGH = "high.zip";
+
+    private ModelPackage() {
+    }
+
+    /** The version a package with these MOJOs and settings has: same content, same version. */
+    public static String versionOf(byte[] lowMojo, byte[] highMojo, int windowMinutes, double lowQ, double highQ) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(lowMojo);
+            sha.update(highMojo);
+            sha.update((windowMinutes + "|" + lowQ + "|" + highQ).getBytes(StandardCharsets.UTF_8));
+            return "gbm-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    public static void write(OutputStream out, ModelManifest manifest, byte[] lowMojo, byte[] highMojo)
+            throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            entry(zip, MANIFEST, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            entry(zip, LOW, lowMojo);
+            entry(zip, HIGH, highMojo);
+        }
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    public static PackagedEnvelope read(InputStream in, String name) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        for (String required : new String[] {MANIFEST, LOW, HIGH}) {
+            if (!entries.containsKey(required)) {
+                throw new ModelFormatException(name + ": not a WattWatch model package (no " + required + ")");
+            }
+        }
+        ModelManifest manifest = EventJson.read(entries.get(MANIFEST), ModelManifest.class);
+        if (manifest.formatVersion() != ModelManifest.FORMAT_VERSION || !ModelManifest.KIND.equals(manifest.kind())) {
+            throw new ModelFormatException(name + ": package format " + manifest.formatVersion() + " kind "
+                    + manifest.kind() + " is not one this build reads (" + ModelManifest.FORMAT_VERSION + ", "
+                    + ModelManifest.KIND + ")");
+        }
+        String actual = versionOf(entries.get(LOW), entries.get(HIGH), manifest.windowMinutes(),
+                manifest.lowQuantile(), manifest.highQuantile());
+        if (!actual.equals(manifest.version())) {
+            throw new ModelFormatException(name + ": content does not match its version " + manifest.version()
+                    + " (is " + actual + "): the package was altered or damaged");
+        }
+        return new PackagedEnvelope(manifest, table(mojo(entries.get(LOW)), mojo(entries.get(HIGH))));
+    }
+
+    private static GenModel mojo(byte[] bytes) throws IOException {
+        return MojoModel.load(MojoReaderBackendFactory.createReaderBackend(new ByteArrayInputStream(bytes),
+                MojoReaderBackendFactory.CachingStrategy.MEMORY));
+    }
+
+    /** Both quantile models at every feature combination; a crossing pair is put in order. */
+    private static ExpectedRange[] table(GenModel low, GenModel high) {
+        ExpectedRange[] byCell = new ExpectedRange[EnvelopeFeatures.CELLS];
+        double[] lowOut = new double[low.getPredsSize()];
+        double[] highOut = new double[high.getPredsSize()];
+        int[] lowIdx = indexes(low);
+        int[] highIdx = indexes(high);
+        for (int month = 1; month <= 12; month++) {
+            for (int day = 1; day <= 7; day++) {
+                for (int hour = 0; hour < 24; hour++) {
+                    double[] features = {hour, day, month};
+                    double a = Math.max(0, low.score0(columns(features, lowIdx, low), lowOut)[0]);
+                    double b = Math.max(0, high.score0(columns(features, highIdx, high), highOut)[0]);
+                    byCell[EnvelopeFeatures.cell(hour, day, month)] = new ExpectedRange(Math.min(a, b), Math.max(a, b));
+                }
+            }
+        }
+        return byCell;
+    }
+
+    /** Where each of our features sits in the MOJO's own column order. */
+    private static int[] indexes(GenModel model) {
+        int[] idx = new int[EnvelopeFeatures.NAMES.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = model.getColIdx(EnvelopeFeatures.NAMES.get(i));
+            if (idx[i] < 0) {
+                throw new ModelFormatException("the MOJO has no feature '" + EnvelopeFeatures.NAMES.get(i) + "'");
+            }
+        }
+        return idx;
+    }
+
+    private static double[] columns(double[] features, int[] idx, GenModel model) {
+        double[] data = new double[model.getNames().length];
+        for (int i = 0; i < idx.length; i++) {
+            data[idx[i]] = features[i];
+        }
+        return data;
+    }
+}

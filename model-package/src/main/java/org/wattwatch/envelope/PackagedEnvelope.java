@@ -1,0 +1,40 @@
+package org.wattwatch.envelope;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+import org.wattwatch.model.score.ExpectedRange;
+
+/**
+ * A trained envelope, as a table: the package's MOJOs are evaluated once, when the model is
+ * loaded, for every combination of the features, so scoring a reading is an array lookup instead
+ * of walking hundreds of trees twice. Same answers as the MOJOs, a small fraction of the cost.
+ */
+public final class PackagedEnvelope implements EnvelopeModel {
+
+    private final ModelManifest manifest;
+    private final ExpectedRange[] byCell;
+    private final long windowMillis;
+
+    PackagedEnvelope(ModelManifest manifest, ExpectedRange[] byCell) {
+        this.manifest = manifest;
+        this.byCell = byCell.clone();
+        this.windowMillis = Duration.ofMinutes(manifest.windowMinutes()).toMillis();
+    }
+
+    @Override
+    public ExpectedRange expected(LocalDateTime localStart, Duration length) {
+        ExpectedRange window = byCell[EnvelopeFeatures.cell(localStart)];
+        long millis = length.toMillis();
+        return millis == windowMillis ? window : window.scaled((double) millis / windowMillis);
+    }
+
+    @Override
+    public String version() {
+        return manifest.version();
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+}
