@@ -13,8 +13,13 @@ import java.util.Map;
  * @param version        content hash of the MOJOs and settings; the model's name everywhere
  * @param windowMinutes  the envelope is for energy per window of this many minutes
  * @param features       the features, in {@link EnvelopeFeatures} order
- * @param lowQuantile    the lower envelope's quantile
- * @param highQuantile   the upper envelope's quantile
+ * @param lowQuantile    the lower envelope's quantile: this share of the training windows lies below it
+ * @param highQuantile   the upper envelope's quantile: this share of the training windows lies below it
+ * @param fitQuantiles   the quantiles the two MOJOs model (e.g. 0.1 and 0.9): central enough for the trees
+ *                       to find structure in, unlike extreme ones
+ * @param lowExtension   the lower envelope is {@code low - lowExtension * (high - low)} of the MOJOs' outputs
+ * @param highExtension  the upper envelope is {@code high + highExtension * (high - low)}; both calibrated on
+ *                       the training windows to the two quantiles above
  * @param threshold      score above which the backtest counted an alert
  * @param training       the history it learned from
  * @param backtest       how many alerts it would have raised on that history
@@ -28,6 +33,9 @@ public record ModelManifest(
         List<String> features,
         double lowQuantile,
         double highQuantile,
+        List<Double> fitQuantiles,
+        double lowExtension,
+        double highExtension,
         double threshold,
         Training training,
         BacktestSummary backtest) {

@@ -36,12 +36,13 @@ public final class ModelPackage {
     }
 
     /** The version a package with these MOJOs and settings has: same content, same version. */
-    public static String versionOf(byte[] lowMojo, byte[] highMojo, int windowMinutes, double lowQ, double highQ) {
+    public static String versionOf(byte[] lowMojo, byte[] highMojo, int windowMinutes, double lowExtension,
+            double highExtension) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(lowMojo);
             sha.update(highMojo);
-            sha.update((windowMinutes + "|" + lowQ + "|" + highQ).getBytes(StandardCharsets.UTF_8));
+            sha.update((windowMinutes + "|" + lowExtension + "|" + highExtension).getBytes(StandardCharsets.UTF_8));
             return "gbm-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
@@ -82,12 +83,13 @@ public final class ModelPackage {
                     + ModelManifest.KIND + ")");
         }
         String actual = versionOf(entries.get(LOW), entries.get(HIGH), manifest.windowMinutes(),
-                manifest.lowQuantile(), manifest.highQuantile());
+                manifest.lowExtension(), manifest.highExtension());
         if (!actual.equals(manifest.version())) {
             throw new ModelFormatException(name + ": content does not match its version " + manifest.version()
                     + " (is " + actual + "): the package was altered or damaged");
         }
-        return new PackagedEnvelope(manifest, table(mojo(entries.get(LOW)), mojo(entries.get(HIGH))));
+        return new PackagedEnvelope(manifest, table(mojo(entries.get(LOW)), mojo(entries.get(HIGH)),
+                manifest.lowExtension(), manifest.highExtension()));
     }
 
     private static GenModel mojo(byte[] bytes) throws IOException {
@@ -95,8 +97,11 @@ public final class ModelPackage {
                 MojoReaderBackendFactory.CachingStrategy.MEMORY));
     }
 
-    /** Both quantile models at every feature combination; a crossing pair is put in order. */
-    private static ExpectedRange[] table(GenModel low, GenModel high) {
+    /**
+     * Both quantile models at every feature combination (a crossing pair put in order), widened by
+     * the calibrated extensions.
+     */
+    private static ExpectedRange[] table(GenModel low, GenModel high, double lowExtension, double highExtension) {
         ExpectedRange[] byCell = new ExpectedRange[EnvelopeFeatures.CELLS];
         double[] lowOut = new double[low.getPredsSize()];
         double[] highOut = new double[high.getPredsSize()];
@@ -108,7 +113,8 @@ public final class ModelPackage {
                     double[] features = {hour, day, month};
                     double a = Math.max(0, low.score0(columns(features, lowIdx, low), lowOut)[0]);
                     double b = Math.max(0, high.score0(columns(features, highIdx, high), highOut)[0]);
-                    byCell[EnvelopeFeatures.cell(hour, day, month)] = new ExpectedRange(Math.min(a, b), Math.max(a, b));
+                    byCell[EnvelopeFeatures.cell(hour, day, month)] =
+                            Calibration.widen(Math.min(a, b), Math.max(a, b), lowExtension, highExtension);
                 }
             }
         }

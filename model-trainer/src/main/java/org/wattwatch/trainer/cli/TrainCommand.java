@@ -1,0 +1,196 @@
+package org.wattwatch.trainer.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.wattwatch.envelope.Calibration;
+import org.wattwatch.envelope.EnvelopeFeatures;
+import org.wattwatch.envelope.EnvelopeModel;
+import org.wattwatch.envelope.HourlyEnvelope;
+import org.wattwatch.envelope.ModelManifest;
+import org.wattwatch.envelope.ModelPackage;
+import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.trainer.backtest.Backtest;
+import org.wattwatch.trainer.backtest.MinMaxEnvelope;
+import org.wattwatch.trainer.gbm.GbmSettings;
+import org.wattwatch.trainer.gbm.QuantileGbm;
+import org.wattwatch.trainer.history.Window;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Learn the usual range of energy per window for each hour, day of week and month.")
+class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--history", required = true, arity = "1..*", description = "history CSV(s) or readings dump (.jsonl)")
+    List<Path> history;
+
+    @Option(names = "--out", required = true, description = "the model package to write (.zip), or with "
+            + "--method minmax an hourly envelope (.csv)")
+    Path out;
+
+    @Mixin
+    HistoryOptions options;
+
+    @Option(names = "--window-minutes", defaultValue = "60", description = "detection window (default ${DEFAULT-VALUE})")
+    int windowMinutes;
+
+    @Option(names = "--method", defaultValue = "gbm", description = "gbm (H2O quantile envelope, default) or minmax "
+            + "(the 2018 demo's per-hour min/max, for comparison)")
+    String method;
+
+    @Option(names = "--quantiles", defaultValue = "0.005,0.995", split = ",",
+            description = "share of training windows below the envelope's low and high edge (default ${DEFAULT-VALUE})")
+    double[] quantiles;
+
+    @Option(names = "--fit-quantiles", defaultValue = "0.1,0.9", split = ",",
+            description = "quantiles the two GBMs learn, then widened to --quantiles (default ${DEFAULT-VALUE})")
+    double[] fitQuantiles;
+
+    @Option(names = "--trees", defaultValue = "300", description = "boosting rounds (default ${DEFAULT-VALUE})")
+    int trees;
+
+    @Option(names = "--max-depth", defaultValue = "5", description = "tree depth (default ${DEFAULT-VALUE})")
+    int maxDepth;
+
+    @Option(names = "--min-rows", defaultValue = "60", description = "fewest windows per leaf (default ${DEFAULT-VALUE})")
+    double minRows;
+
+    @Option(names = "--learn-rate", defaultValue = "0.1", description = "shrinkage per tree (default ${DEFAULT-VALUE})")
+    double learnRate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threshold", defaultValue = "1.0", description = "score counted as an alert in the "
+            + "training backtest (default ${DEFAULT-VALUE})")
+    double threshold;
+
+    @Option(names = "--min-days", defaultValue = "14", description = "refuse to learn from fewer days (default ${DEFAULT-VALUE})")
+    int minDays;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream log = spec.commandLine().getOut() == null ? System.out
+                : new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        for (double[] q : new double[][] {quantiles, fitQuantiles}) {
+            if (q.length != 2 || !(0 < q[0] && q[0] < q[1] && q[1] < 1)) {
+                throw new ParameterException(spec.commandLine(), "--quantiles and --fit-quantiles need two values "
+                        + "0 < low < high < 1");
+            }
+        }
+        Duration window = Duration.ofMinutes(windowMinutes);
+        HistoryOptions.Loaded data = options.load(history, window, log);
+        long days = data.windows().stream().map(w -> w.start().toLocalDate()).distinct().count();
+        if (days < minDays) {
+            throw new ParameterException(spec.commandLine(), "only " + days + " day(s) of usable history"
+                    + (options.from != null || options.to != null ? " between --from and --to" : "")
+                    + "; at least " + minDays + " are needed to learn what is normal");
+        }
+        List<Window> windows = data.windows();
+        log.printf(Locale.ROOT, "learning from %d windows of %d min over %d days, %s to %s%n", windows.size(),
+                windowMinutes, days, windows.get(0).start(), windows.get(windows.size() - 1).start());
+        EnvelopeModel model;
+        if (method.equals("minmax")) {
+            model = writeMinMax(windows);
+        } else if (method.equals("gbm")) {
+            model = writePackage(windows, data, log);
+        } else {
+            throw new ParameterException(spec.commandLine(), "--method must be gbm or minmax, was " + method);
+        }
+        Backtest.Summary summary = Backtest.summarize(Backtest.score(model, windows, window, threshold),
+                data.resolution());
+        log.println("backtest on the training history:");
+        log.print(Backtest.text(summary));
+        log.println("wrote " + out + " (model " + model.version() + ")");
+        return 0;
+    }
+
+    private EnvelopeModel writeMinMax(List<Window> windows) throws Exception {
+        if (windowMinutes != 60) {
+            throw new ParameterException(spec.commandLine(), "--method minmax learns hourly envelopes: use --window-minutes 60");
+        }
+        HourlyEnvelope envelope = MinMaxEnvelope.learn(windows, "minmax");
+        try (Writer csv = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            csv.write("hour,low_wh,high_wh\n");
+            for (int h = 0; h < 24; h++) {
+                csv.write(String.format(Locale.ROOT, "%d,%.1f,%.1f%n", h, envelope.forHour(h).lowWh(),
+                        envelope.forHour(h).highWh()));
+            }
+        }
+        return org.wattwatch.envelope.EnvelopeCsv.read(Files.newInputStream(out), out.getFileName().toString());
+    }
+
+    private EnvelopeModel writePackage(List<Window> windows, HistoryOptions.Loaded data, PrintStream log)
+            throws Exception {
+        GbmSettings settings = new GbmSettings(fitQuantiles[0], fitQuantiles[1], trees, maxDepth, minRows, learnRate,
+                seed);
+        byte[][] mojos = new QuantileGbm(settings, log).train(windows);
+        ModelManifest.Training training = new ModelManifest.Training(history.stream().map(Path::toString).toList(),
+                windows.get(0).start(), windows.get(windows.size() - 1).start(), windows.size(), data.gapRows(),
+                data.rejected(), options.zone.getId(), settings.asMap());
+        Duration window = Duration.ofMinutes(windowMinutes);
+        EnvelopeModel central = read(manifest(mojos, 0, 0, training, null), mojos);
+        double[] above = new double[windows.size()];
+        double[] below = new double[windows.size()];
+        for (int i = 0; i < above.length; i++) {
+            ExpectedRange r = central.expected(windows.get(i).start(), window);
+            double spread = Math.max(r.highWh() - r.lowWh(), 1.0);
+            above[i] = (windows.get(i).wh() - r.highWh()) / spread;
+            below[i] = (r.lowWh() - windows.get(i).wh()) / spread;
+        }
+        double lowExtension = Calibration.extension(below, quantiles[0]);
+        double highExtension = Calibration.extension(above, 1 - quantiles[1]);
+        log.printf(Locale.ROOT, "  calibrated: envelope = low - %.3f x spread .. high + %.3f x spread%n", lowExtension,
+                highExtension);
+        EnvelopeModel model = read(manifest(mojos, lowExtension, highExtension, training, null), mojos);
+        Backtest.Summary summary = Backtest.summarize(Backtest.score(model, windows, window, threshold),
+                data.resolution());
+        ModelManifest manifest = manifest(mojos, lowExtension, highExtension, training,
+                new ModelManifest.BacktestSummary(summary.windows(), summary.alertWindows(),
+                        summary.alertWindowsPerMonth().entrySet().stream().collect(Collectors.toMap(
+                                e -> e.getKey().toString(), Map.Entry::getValue, (a, b) -> a, TreeMap::new)),
+                        summary.longest() == null ? 0 : summary.longest().windows()));
+        try (OutputStream file = Files.newOutputStream(out)) {
+            ModelPackage.write(file, manifest, mojos[0], mojos[1]);
+        }
+        return ModelPackage.read(Files.newInputStream(out), out.getFileName().toString());
+    }
+
+    private ModelManifest manifest(byte[][] mojos, double lowExtension, double highExtension,
+            ModelManifest.Training training, ModelManifest.BacktestSummary backtest) {
+        return new ModelManifest(ModelManifest.FORMAT_VERSION, ModelManifest.KIND,
+                ModelPackage.versionOf(mojos[0], mojos[1], windowMinutes, lowExtension, highExtension), Instant.now(),
+                windowMinutes, EnvelopeFeatures.NAMES, quantiles[0], quantiles[1],
+                List.of(fitQuantiles[0], fitQuantiles[1]), lowExtension, highExtension, threshold, training, backtest);
+    }
+
+    private static EnvelopeModel read(ModelManifest manifest, byte[][] mojos) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelPackage.write(bytes, manifest, mojos[0], mojos[1]);
+        return ModelPackage.read(new ByteArrayInputStream(bytes.toByteArray()), "draft");
+    }
+
+}

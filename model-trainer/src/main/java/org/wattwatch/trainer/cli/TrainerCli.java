@@ -1,0 +1,26 @@
+package org.wattwatch.trainer.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./wattwatch train | backtest | inspect}. */
+@Command(name = "wattwatch", mixinStandardHelpOptions = true,
+        subcommands = {TrainCommand.class, BacktestCommand.class, InspectCommand.class},
+        description = "Learn what normal usage looks like, and check a model against history.")
+public class TrainerCli {
+
+    public static void main(String[] args) {
+        int exit = run(args);
+        // H2O keeps non-daemon threads; the work is done
+        System.exit(exit);
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new TrainerCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

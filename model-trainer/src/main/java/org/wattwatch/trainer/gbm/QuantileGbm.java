@@ -1,0 +1,101 @@
+package org.wattwatch.trainer.gbm;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import hex.genmodel.utils.DistributionFamily;
+import hex.tree.gbm.GBM;
+import hex.tree.gbm.GBMModel;
+import water.Job;
+import water.Key;
+import water.fvec.Frame;
+import water.util.FrameUtils;
+
+import org.wattwatch.envelope.EnvelopeFeatures;
+import org.wattwatch.trainer.history.Window;
+
+/**
+ * Learns the envelope with H2O: two gradient-boosted models of the window energy's low and high
+ * quantiles given hour of day, day of week and month, exported as MOJOs. A quantile (not the
+ * min/max of the 2018 demo) lets one odd hour in the history stay odd instead of widening that hour
+ * of every day for good.
+ */
+public final class QuantileGbm {
+
+    private final GbmSettings settings;
+    private final PrintStream progress;
+
+    public QuantileGbm(GbmSettings settings, PrintStream progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** @return the low and high MOJOs */
+    public byte[][] train(List<Window> windows) throws IOException {
+        H2OCluster.start();
+        Path csv = Files.createTempFile("wattwatch-windows", ".csv");
+        Frame frame = null;
+        try {
+            try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                out.write(String.join(",", EnvelopeFeatures.NAMES) + ",wh\n");
+                for (Window w : windows) {
+                    double[] f = EnvelopeFeatures.of(w.start());
+                    out.write(String.format(Locale.ROOT, "%d,%d,%d,%.4f%n", (int) f[0], (int) f[1], (int) f[2], w.wh()));
+                }
+            }
+            frame = FrameUtils.parseFrame(Key.make("wattwatch-windows"), csv.toFile());
+            return new byte[][] {mojo(frame, settings.lowQuantile(), "low"), mojo(frame, settings.highQuantile(), "high")};
+        } finally {
+            if (frame != null) {
+                frame.delete();
+            }
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    private byte[] mojo(Frame frame, double alpha, String name) {
+        GBMModel.GBMParameters p = new GBMModel.GBMParameters();
+        p._train = frame._key;
+        p._response_column = "wh";
+        p._distribution = DistributionFamily.quantile;
+        p._quantile_alpha = alpha;
+        p._ntrees = settings.trees();
+        p._max_depth = settings.maxDepth();
+        p._min_rows = settings.minRows();
+        p._learn_rate = settings.learnRate();
+        p._seed = settings.seed();
+        long started = System.nanoTime();
+        Job<GBMModel> job = new GBM(p).trainModel();
+        while (!job.isDone()) {
+            progress.printf(Locale.ROOT, "\r  %s envelope (quantile %.3f): %3.0f%%", name, alpha, job.progress() * 100);
+            waitABit();
+        }
+        GBMModel model = job.get();
+        try {
+            ByteArrayOutputStream mojo = new ByteArrayOutputStream();
+            model.getMojo().writeTo(mojo);
+            progress.printf(Locale.ROOT, "\r  %s envelope (quantile %.3f): done in %.1f s%n", name, alpha,
+                    (System.nanoTime() - started) / 1e9);
+            return mojo.toByteArray();
+        } finally {
+            model.delete();
+        }
+    }
+
+    /** Progress is shown while H2O works in its own threads. */
+    private static void waitABit() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training", e);
+        }
+    }
+}
