@@ -1,0 +1,90 @@
+package org.wattwatch.envelope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A package the trainer made (test resource {@code seed-like-gbm.zip}: trained on 90 days whose
+ * per-hour min/max are the seed envelope, {@code --quantiles 0.001,0.999}), read with h2o-genmodel.
+ */
+class ModelPackageTest {
+
+    private static byte[] bytes() throws IOException {
+        try (InputStream in = ModelPackageTest.class.getResourceAsStream("/models/seed-like-gbm.zip")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void readsTheManifestAndScoresLikeTheSeed() throws IOException {
+        EnvelopeModel model = Models.read(new ByteArrayInputStream(bytes()), "seed-like-gbm.zip");
+
+        assertThat(model).isInstanceOf(PackagedEnvelope.class);
+        ModelManifest manifest = ((PackagedEnvelope) model).manifest();
+        assertThat(manifest.version()).isEqualTo(model.version()).startsWith("gbm-");
+        assertThat(manifest.windowMinutes()).isEqualTo(60);
+        assertThat(manifest.features()).containsExactly("hour", "day_of_week", "month");
+        assertThat(manifest.training().rows()).isEqualTo(2160);
+        assertThat(manifest.backtest().windows()).isEqualTo(2160);
+        double score = model.expected(LocalDateTime.parse("2026-01-05T04:00"), Duration.ofHours(1)).score(1500);
+        assertThat(score).isCloseTo(5.4588, within(5.4588 * 0.01));
+        assertThat(model.expected(LocalDateTime.parse("2026-01-05T04:15"), Duration.ofMinutes(15)).highWh())
+                .isCloseTo(model.expected(LocalDateTime.parse("2026-01-05T04:00"), Duration.ofHours(1)).highWh() / 4,
+                        within(1e-9));
+    }
+
+    @Test
+    void aPackageWhoseContentDoesNotMatchItsVersionIsRefused() throws IOException {
+        ByteArrayOutputStream tampered = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes()));
+                ZipOutputStream out = new ZipOutputStream(tampered)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("model.json")) {
+                    content = new String(content, StandardCharsets.UTF_8)
+                            .replaceFirst("\"highExtension\" : [0-9.Ee-]+", "\"highExtension\" : 0.5")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        assertThatThrownBy(() -> Models.read(new ByteArrayInputStream(tampered.toByteArray()), "t.zip"))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining("does not match its version");
+    }
+
+    @Test
+    void unknownKindsAndNonPackagesAreNamed() {
+        assertThatThrownBy(() -> Models.read(new ByteArrayInputStream(new byte[0]), "model.bin"))
+                .hasMessageContaining("unknown model kind");
+        assertThatThrownBy(() -> Models.read(new ByteArrayInputStream(new byte[0]), "empty.zip"))
+                .hasMessageContaining("not a WattWatch model package (no model.json)");
+    }
+
+    @Test
+    void calibrationLeavesTheWantedShareOutside() {
+        double[] excess = new double[1000];
+        for (int i = 0; i < excess.length; i++) {
+            excess[i] = i / 100.0 - 5; // -5 .. 4.99
+        }
+        double extension = Calibration.extension(excess, 0.005);
+        long above = java.util.Arrays.stream(excess).filter(x -> x > extension).count();
+        assertThat(above).isEqualTo(5);
+        assertThat(Calibration.extension(new double[] {-1, -2}, 0.01)).isZero();
+    }
+}
