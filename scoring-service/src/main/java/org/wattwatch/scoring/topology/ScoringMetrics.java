@@ -1,7 +1,11 @@
 package org.wattwatch.scoring.topology;
 
 import io.micrometer.core.instrument.Counter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
@@ -18,8 +22,12 @@ class ScoringMetrics {
     private final Counter anomalies;
     private final Counter deadLettered;
     private final DistributionSummary scores;
+    private final MeterRegistry registry;
+    /** Latest scored reading per meter, for the "reading against its envelope" graph. */
+    private final Map<String, ScoredReading> latest = new ConcurrentHashMap<>();
 
     ScoringMetrics(MeterRegistry registry) {
+        this.registry = registry;
         scored = Counter.builder("wattwatch.scoring.readings.scored").description("readings scored").register(registry);
         anomalies = Counter.builder("wattwatch.scoring.anomalies.raised").description("anomalies emitted")
                 .register(registry);
@@ -30,6 +38,15 @@ class ScoringMetrics {
     }
 
     void scored(ScoredReading reading) {
+        if (latest.put(reading.reading().meterId(), reading) == null) {
+            String meter = reading.reading().meterId();
+            Gauge.builder("wattwatch.scoring.reading.wh", latest, m -> m.get(meter).reading().wh()).tag("meter", meter)
+                    .description("energy of the meter's latest reading").register(registry);
+            Gauge.builder("wattwatch.scoring.expected.low.wh", latest, m -> m.get(meter).expectedLowWh())
+                    .tag("meter", meter).description("usual low for the latest reading").register(registry);
+            Gauge.builder("wattwatch.scoring.expected.high.wh", latest, m -> m.get(meter).expectedHighWh())
+                    .tag("meter", meter).description("usual high for the latest reading").register(registry);
+        }
         scored.increment();
         scores.record(reading.score());
         if (reading.anomaly()) {

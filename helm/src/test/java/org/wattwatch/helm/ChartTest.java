@@ -1,0 +1,188 @@
+package org.wattwatch.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/** The chart rendered offline with helm's own code (helm-java), every manifest parsed and checked. */
+class ChartTest {
+
+    private static final Path CHART = Path.of("wattwatch");
+
+    @TempDir
+    Path dir;
+
+    private List<Map<String, Object>> render(String values) throws IOException {
+        Path file = dir.resolve("values-" + System.nanoTime() + ".yaml");
+        Files.writeString(file, values);
+        String manifests = new Helm(CHART).template().withName("home").withNamespace("energy").withValuesFile(file).call();
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Object doc : new Yaml().loadAll(manifests)) {
+            if (doc != null) {
+                docs.add(cast(doc));
+            }
+        }
+        return docs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> docs, String kind, String name) {
+        return docs.stream().filter(d -> kind.equals(d.get("kind")) && name.equals(path(d, "metadata", "name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    private static Object path(Object node, Object... keys) {
+        Object current = node;
+        for (Object key : keys) {
+            if (current == null) {
+                return null;
+            }
+            current = key instanceof Integer i ? ((List<?>) current).get(i) : ((Map<?, ?>) current).get(key);
+        }
+        return current;
+    }
+
+    private static Map<String, Object> container(Map<String, Object> deployment) {
+        return cast(path(deployment, "spec", "template", "spec", "containers", 0));
+    }
+
+    private static List<Map<String, Object>> env(Map<String, Object> deployment) {
+        return cast(container(deployment).get("env"));
+    }
+
+    @Test
+    void lintsClean() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @Test
+    void defaultsGiveHardenedServicesWithProbesAndAnAgentOnThePi() throws IOException {
+        List<Map<String, Object>> docs = render("zone: Europe/Paris\n");
+
+        for (String service : List.of("scoring-service", "notifier-service", "sensor-agent")) {
+            Map<String, Object> deployment = find(docs, "Deployment", "home-wattwatch-" + service);
+            Map<String, Object> c = container(deployment);
+            assertThat(path(c, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+            assertThat(path(c, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+            assertThat(path(deployment, "spec", "template", "spec", "securityContext", "runAsNonRoot")).isEqualTo(true);
+            assertThat(path(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/path"))
+                    .isEqualTo("/actuator/prometheus");
+            assertThat(env(deployment)).anySatisfy(e -> {
+                assertThat(e).containsEntry("name", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+                assertThat(e).containsEntry("value", "kafka-kafka-bootstrap:9092");
+            });
+            if (!service.equals("sensor-agent")) {
+                assertThat(path(c, "securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
+                assertThat(path(c, "securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
+                assertThat(path(c, "securityContext", "capabilities", "drop")).isEqualTo(List.of("ALL"));
+            }
+        }
+        Map<String, Object> agent = find(docs, "Deployment", "home-wattwatch-sensor-agent");
+        assertThat(path(agent, "spec", "template", "spec", "nodeSelector")).isEqualTo(Map.of("wattwatch.org/meter", "true"));
+        assertThat(path(agent, "spec", "strategy", "type")).isEqualTo("Recreate");
+        assertThat(path(agent, "spec", "template", "spec", "securityContext", "supplementalGroups")).isEqualTo(List.of(993));
+        assertThat(path(container(agent), "securityContext", "privileged")).isEqualTo(true);
+        List<Map<String, Object>> volumes = cast(path(agent, "spec", "template", "spec", "volumes"));
+        assertThat(volumes).anySatisfy(v -> assertThat(v.get("hostPath"))
+                .isEqualTo(Map.of("path", "/dev/gpiochip0", "type", "CharDevice")));
+        assertThat(path(find(docs, "Deployment", "home-wattwatch-notifier-service"), "spec", "strategy", "type"))
+                .isEqualTo("Recreate");
+        assertThat(path(find(docs, "PodDisruptionBudget", "home-wattwatch-scoring-service"), "spec", "minAvailable"))
+                .isEqualTo(1);
+        String agentConfig = (String) path(find(docs, "ConfigMap", "home-wattwatch-sensor-agent"), "data", "sensor-agent.yml");
+        assertThat(agentConfig).contains("zone: Europe/Paris").contains("pin: 17").contains("source: gpio");
+        assertThat(docs).noneMatch(d -> "Secret".equals(d.get("kind")) || "Job".equals(d.get("kind")));
+    }
+
+    @Test
+    void nonDefaultValuesWireSecretsModelsKafkaSecurityAndExtras() throws IOException {
+        List<Map<String, Object>> docs = render("""
+                kafka:
+                  bootstrapServers: broker-1:9093,broker-2:9093
+                  securityProtocol: SASL_SSL
+                  sasl: {mechanism: SCRAM-SHA-512, existingSecret: kafka-user}
+                  tls: {existingSecret: kafka-ca}
+                  topics: {createJob: {enabled: true, asHook: false}}
+                metrics: {serviceMonitor: {enabled: true}}
+                grafanaDashboard: {enabled: true}
+                scoring:
+                  model: {source: url, url: "https://models.example/home.zip", fileName: home.zip}
+                notifier:
+                  channels:
+                    pushbullet: {enabled: true, existingSecret: my-tokens}
+                    homeAssistant: {enabled: true, baseUrl: "http://ha.local:8123", mediaPlayer: media_player.kitchen, token: s3cret}
+                agent:
+                  nodeSelector: {kubernetes.io/hostname: pi-meter, wattwatch.org/meter: null}
+                  gpio: {mode: devicePlugin}
+                  meters:
+                    - {id: main, pin: 17}
+                    - {id: heat-pump, pin: 27, impulsesPerKwh: 800, edge: falling, pull: pull_up}
+                """);
+
+        Map<String, Object> notifier = find(docs, "Deployment", "home-wattwatch-notifier-service");
+        assertThat(env(notifier)).anySatisfy(e -> {
+            assertThat(e).containsEntry("name", "WATTWATCH_NOTIFIER_CHANNELS_PUSHBULLET_TOKEN");
+            assertThat(path(e, "valueFrom", "secretKeyRef")).isEqualTo(Map.of("name", "my-tokens", "key", "pushbullet-token"));
+        }).anySatisfy(e -> {
+            assertThat(e).containsEntry("name", "WATTWATCH_NOTIFIER_CHANNELS_HOME_ASSISTANT_TOKEN");
+            assertThat(path(e, "valueFrom", "secretKeyRef", "name")).isEqualTo("home-wattwatch-notifier");
+        });
+        Map<String, Object> secret = find(docs, "Secret", "home-wattwatch-notifier");
+        assertThat(path(secret, "data", "home-assistant-token")).isEqualTo("czNjcmV0");
+        assertThat(Objects.toString(path(secret, "data"))).doesNotContain("pushbullet-token");
+
+        Map<String, Object> scoring = find(docs, "Deployment", "home-wattwatch-scoring-service");
+        assertThat(path(scoring, "spec", "template", "spec", "initContainers", 0, "args").toString())
+                .contains("https://models.example/home.zip");
+        assertThat((String) path(find(docs, "ConfigMap", "home-wattwatch-scoring-service"), "data", "scoring-service.yml"))
+                .contains("model: file:/model/home.zip");
+        assertThat(env(scoring)).anySatisfy(e -> assertThat(e).containsEntry("name", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+                .anySatisfy(e -> assertThat(e).containsEntry("value", "file:/kafka-tls/truststore.p12"));
+
+        Map<String, Object> agent = find(docs, "Deployment", "home-wattwatch-sensor-agent");
+        assertThat(path(agent, "spec", "template", "spec", "nodeSelector")).isEqualTo(Map.of("kubernetes.io/hostname", "pi-meter"));
+        assertThat(path(container(agent), "securityContext", "privileged")).isNull();
+        assertThat(path(container(agent), "securityContext", "capabilities", "drop")).isEqualTo(List.of("ALL"));
+        assertThat(path(container(agent), "resources", "limits", "squat.ai/gpio")).isEqualTo(1);
+        assertThat((String) path(find(docs, "ConfigMap", "home-wattwatch-sensor-agent"), "data", "sensor-agent.yml"))
+                .contains("id: heat-pump").contains("pin: 27").contains("impulses-per-kwh: 800");
+
+        assertThat(find(docs, "ServiceMonitor", "home-wattwatch")).isNotNull();
+        assertThat((String) path(find(docs, "ConfigMap", "home-wattwatch-dashboard"), "data", "wattwatch.json"))
+                .contains("\"title\": \"WattWatch\"");
+        assertThat(path(find(docs, "Job", "home-wattwatch-topics"), "spec", "template", "spec", "containers", 0, "args")
+                .toString()).contains("power.notifications.state --config cleanup.policy=compact");
+    }
+
+    @Test
+    void valuesThatBreakTheSchemaAreRejectedAtInstallTime() {
+        assertThatThrownBy(() -> render("agent: {meters: [{id: main, pin: 40}]}\n"))
+                .hasMessageContaining("pin");
+        assertThatThrownBy(() -> render("notifier: {replicas: 2}\n")).hasMessageContaining("replicas");
+        assertThatThrownBy(() -> render("notifier: {channels: {pushbullet: {enabled: true}}}\n"))
+                .hasMessageContaining("pushbullet");
+        assertThatThrownBy(() -> render("kafka: {bootstrapServers: ''}\n")).hasMessageContaining("bootstrapServers");
+        assertThatThrownBy(() -> render("scoring: {modle: {}}\n")).hasMessageContaining("modle");
+        assertThatThrownBy(() -> render("agent: {nodeSelector: {wattwatch.org/meter: ''}}\n"))
+                .hasMessageContaining("nodeSelector");
+    }
+}
