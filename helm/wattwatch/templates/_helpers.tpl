@@ -61,6 +61,8 @@ checksum/config: {{ include (print .root.Template.BasePath "/configmap.yaml") .r
   value: {{ .Values.kafka.topics.partitions | quote }}
 - name: WATTWATCH_TOPICS_REPLICATION_FACTOR
   value: {{ .Values.kafka.topics.replicationFactor | quote }}
+- name: WATTWATCH_TOPICS_PREFIX
+  value: {{ .Values.kafka.topics.prefix | quote }}
 {{- end -}}
 
 {{- define "wattwatch.kafkaVolumeMounts" -}}

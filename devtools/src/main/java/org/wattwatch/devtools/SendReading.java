@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.topic.Topics;
+import org.wattwatch.model.topic.TopicNames;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +51,10 @@ class SendReading implements Callable<Integer> {
             description = "Kafka (default $WATTWATCH_KAFKA or ${DEFAULT-VALUE})")
     String bootstrapServers;
 
+    @Option(names = "--topic-prefix", defaultValue = "${WATTWATCH_TOPICS_PREFIX:-}",
+            description = "prefix of the topic names (default $WATTWATCH_TOPICS_PREFIX or none)")
+    String topicPrefix;
+
     @Override
     public Integer call() throws Exception {
         if (minutes < 1) {
@@ -65,7 +69,7 @@ class SendReading implements Callable<Integer> {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000),
                 new StringSerializer(), new ByteArraySerializer())) {
-            RecordMetadata sent = producer.send(new ProducerRecord<>(Topics.READINGS, meter, EventJson.write(reading))).get();
+            RecordMetadata sent = producer.send(new ProducerRecord<>(new TopicNames(topicPrefix).readings(), meter, EventJson.write(reading))).get();
             System.out.printf("sent %s Wh for meter %s at %s %s (%s), partition %d offset %d%n", wh, meter, at, zone,
                     reading.intervalStart(), sent.partition(), sent.offset());
         }

@@ -121,7 +121,7 @@ class ChartTest {
                   securityProtocol: SASL_SSL
                   sasl: {mechanism: SCRAM-SHA-512, existingSecret: kafka-user}
                   tls: {existingSecret: kafka-ca}
-                  topics: {createJob: {enabled: true, asHook: false}}
+                  topics: {prefix: home1., createJob: {enabled: true, asHook: false}}
                 metrics: {serviceMonitor: {enabled: true}}
                 grafanaDashboard: {enabled: true}
                 scoring:
@@ -170,7 +170,12 @@ class ChartTest {
         assertThat((String) path(find(docs, "ConfigMap", "home-wattwatch-dashboard"), "data", "wattwatch.json"))
                 .contains("\"title\": \"WattWatch\"");
         assertThat(path(find(docs, "Job", "home-wattwatch-topics"), "spec", "template", "spec", "containers", 0, "args")
-                .toString()).contains("power.notifications.state --config cleanup.policy=compact");
+                .toString()).contains("power.notifications.state --config cleanup.policy=compact")
+                .contains("--topic \"home1.$1\"");
+        assertThat(env(scoring)).anySatisfy(e -> {
+            assertThat(e).containsEntry("name", "WATTWATCH_TOPICS_PREFIX");
+            assertThat(e).containsEntry("value", "home1.");
+        });
     }
 
     @Test

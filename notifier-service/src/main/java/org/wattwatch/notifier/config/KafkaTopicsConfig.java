@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.wattwatch.model.topic.Topics;
+import org.wattwatch.model.topic.TopicNames;
 
 /**
  * The notifier may start before the scoring service: it creates the topics it reads and writes.
@@ -15,13 +15,18 @@ import org.wattwatch.model.topic.Topics;
 class KafkaTopicsConfig {
 
     @Bean
-    KafkaAdmin.NewTopics notifierTopics(TopicsProperties topics) {
+    TopicNames topicNames(TopicsProperties topics) {
+        return topics.names();
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics notifierTopics(TopicsProperties topics, TopicNames names) {
         return new KafkaAdmin.NewTopics(
-                topic(Topics.ANOMALIES, topics).build(),
-                topic(Topics.ANOMALIES_DLQ, topics).build(),
-                topic(Topics.NOTIFICATIONS, topics).build(),
+                topic(names.anomalies(), topics).build(),
+                topic(names.anomaliesDlq(), topics).build(),
+                topic(names.notifications(), topics).build(),
                 // compacted: the latest state of each alert is kept for as long as the topic lives
-                topic(Topics.NOTIFICATIONS_STATE, topics).compact().build());
+                topic(names.notificationsState(), topics).compact().build());
     }
 
     private static TopicBuilder topic(String name, TopicsProperties topics) {

@@ -31,7 +31,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.topic.Topics;
+import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.notifier.config.NotifierProperties;
 
 /**
@@ -54,10 +54,13 @@ public class AlertBook implements SmartLifecycle {
     private final ConsumerFactory<?, ?> consumers;
     private final Duration replayTimeout;
     private final Clock clock;
+    private final String stateTopic;
     private volatile boolean running;
 
     @SuppressWarnings("unchecked")
-    AlertBook(NotifierProperties properties, KafkaTemplate<?, ?> kafka, ConsumerFactory<?, ?> consumers) {
+    AlertBook(NotifierProperties properties, KafkaTemplate<?, ?> kafka, ConsumerFactory<?, ?> consumers,
+            TopicNames topics) {
+        this.stateTopic = topics.notificationsState();
         int capacity = properties.recentAlerts();
         this.alerts = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
@@ -144,7 +147,7 @@ public class AlertBook implements SmartLifecycle {
 
     private AlertRecord store(AlertRecord record) {
         try {
-            kafka.send(Topics.NOTIFICATIONS_STATE, record.anomaly().alertId(), record)
+            kafka.send(stateTopic, record.anomaly().alertId(), record)
                     .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not store the state of alert " + record.anomaly().alertId(), e);
@@ -168,7 +171,7 @@ public class AlertBook implements SmartLifecycle {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "wattwatch-notifier-state-replay");
         try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(Topics.NOTIFICATIONS_STATE, replayTimeout);
+            List<PartitionInfo> partitions = consumer.partitionsFor(stateTopic, replayTimeout);
             List<TopicPartition> assigned = partitions == null ? List.of()
                     : partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(assigned);
@@ -177,7 +180,7 @@ public class AlertBook implements SmartLifecycle {
             Instant deadline = clock.instant().plus(replayTimeout);
             while (!caughtUp(consumer, end)) {
                 if (clock.instant().isAfter(deadline)) {
-                    throw new IllegalStateException("could not read " + Topics.NOTIFICATIONS_STATE + " within "
+                    throw new IllegalStateException("could not read " + stateTopic + " within "
                             + replayTimeout + " (wattwatch.notifier.state-replay-timeout)");
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {

@@ -15,6 +15,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 import org.wattwatch.model.json.EventFormatException;
+import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.model.validation.InvalidEventException;
 
@@ -26,11 +27,11 @@ import org.wattwatch.model.validation.InvalidEventException;
 class DeadLetterConfig {
 
     @Bean
-    DefaultErrorHandler anomalyErrorHandler(KafkaTemplate<?, ?> template, MeterRegistry registry) {
+    DefaultErrorHandler anomalyErrorHandler(KafkaTemplate<?, ?> template, MeterRegistry registry, TopicNames topics) {
         Counter deadLettered = Counter.builder("wattwatch.notifier.anomalies.dead.lettered")
                 .description("anomalies sent to the dead-letter topic").register(registry);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(Topics.ANOMALIES_DLQ, -1));
+                (record, e) -> new TopicPartition(topics.anomaliesDlq(), -1));
         recoverer.setHeadersFunction((record, e) -> new RecordHeaders(new RecordHeader[] {
                 new RecordHeader(Topics.DLQ_REASON_HEADER, reason(e).getBytes(StandardCharsets.UTF_8))}));
         return new DefaultErrorHandler((record, e) -> {

@@ -10,7 +10,6 @@ import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.wattwatch.model.topic.Topics;
 import org.wattwatch.notifier.channel.PermanentDeliveryException;
 import org.wattwatch.notifier.config.TopicsProperties;
 
@@ -27,7 +26,7 @@ class DeliveryRetryConfig {
     RetryTopicConfiguration notificationRetries(KafkaTemplate<?, ?> kafka, DeliveryProperties delivery,
             TopicsProperties topics) {
         return RetryTopicConfigurationBuilder.newInstance()
-                .includeTopic(Topics.NOTIFICATIONS)
+                .includeTopic(topics.names().notifications())
                 .maxAttempts(delivery.attempts())
                 .exponentialBackoff(delivery.initialBackoff().toMillis(), delivery.multiplier(),
                         delivery.maxBackoff().toMillis())

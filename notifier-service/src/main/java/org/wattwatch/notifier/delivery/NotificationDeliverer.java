@@ -15,7 +15,6 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
-import org.wattwatch.model.topic.Topics;
 import org.wattwatch.notifier.channel.AlertChannel;
 import org.wattwatch.notifier.channel.PermanentDeliveryException;
 import org.wattwatch.notifier.message.AlertMessages;
@@ -46,7 +45,7 @@ class NotificationDeliverer {
         this.registry = registry;
     }
 
-    @KafkaListener(id = "notifications", topics = Topics.NOTIFICATIONS,
+    @KafkaListener(id = "notifications", topics = "#{@topicNames.notifications()}",
             properties = "spring.deserializer.value.delegate.class=org.wattwatch.notifier.delivery.NotificationDeserializer")
     void deliver(Notification notification) throws Exception {
         String alertId = notification.anomaly().alertId();

@@ -14,7 +14,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.alert.AnomalyState;
-import org.wattwatch.model.topic.Topics;
+import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.notifier.channel.AlertChannel;
 import org.wattwatch.notifier.message.AlertMessages;
 import org.wattwatch.notifier.routing.RoutingPolicy;
@@ -34,10 +34,12 @@ class NotificationDispatcher {
     private final KafkaTemplate<Object, Object> kafka;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final TopicNames topics;
 
     @SuppressWarnings("unchecked")
     NotificationDispatcher(List<AlertChannel> channels, AlertBook book, AlertMessages messages,
-            KafkaTemplate<?, ?> kafka, MeterRegistry registry, Clock clock) {
+            KafkaTemplate<?, ?> kafka, MeterRegistry registry, Clock clock, TopicNames topics) {
+        this.topics = topics;
         this.channels = channels;
         this.book = book;
         this.messages = messages;
@@ -47,7 +49,7 @@ class NotificationDispatcher {
         LOG.info("alert channels enabled: {}", channels.stream().map(AlertChannel::name).toList());
     }
 
-    @KafkaListener(id = "anomalies", topics = Topics.ANOMALIES)
+    @KafkaListener(id = "anomalies", topics = "#{@topicNames.anomalies()}")
     void dispatch(Anomaly anomaly) throws Exception {
         book.received(anomaly, messages.text(anomaly));
         for (AlertChannel channel : channels) {
@@ -63,7 +65,7 @@ class NotificationDispatcher {
                 continue;
             }
             // queue first, then note it: a crash in between re-queues, and the deliverer drops the repeat
-            kafka.send(Topics.NOTIFICATIONS, anomaly.meterId(),
+            kafka.send(topics.notifications(), anomaly.meterId(),
                     new Notification(Notification.SCHEMA_VERSION, channel.name(), key, anomaly))
                     .get(30, TimeUnit.SECONDS);
             book.record(anomaly.alertId(), key, channel.name(), DeliveryStatus.Outcome.PENDING, null);

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.wattwatch.model.topic.Topics;
+import org.wattwatch.model.topic.TopicNames;
 
 /** Creates the topics the topology needs before it starts (Kafka Streams will not create sources). */
 @Configuration
@@ -14,12 +14,17 @@ import org.wattwatch.model.topic.Topics;
 class KafkaTopicsConfig {
 
     @Bean
-    KafkaAdmin.NewTopics scoringTopics(TopicsProperties topics) {
+    TopicNames topicNames(TopicsProperties topics) {
+        return topics.names();
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics scoringTopics(TopicsProperties topics, TopicNames names) {
         return new KafkaAdmin.NewTopics(
-                topic(Topics.READINGS, topics),
-                topic(Topics.SCORED, topics),
-                topic(Topics.ANOMALIES, topics),
-                topic(Topics.READINGS_DLQ, topics));
+                topic(names.readings(), topics),
+                topic(names.scored(), topics),
+                topic(names.anomalies(), topics),
+                topic(names.readingsDlq(), topics));
     }
 
     private static NewTopic topic(String name, TopicsProperties topics) {

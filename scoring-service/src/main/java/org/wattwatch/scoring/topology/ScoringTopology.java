@@ -10,7 +10,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.topic.Topics;
+import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.scoring.scoring.ReadingScorer;
 
 /**
@@ -24,28 +24,30 @@ public class ScoringTopology {
 
     private final ReadingScorer scorer;
     private final ScoringMetrics metrics;
+    private final TopicNames topics;
 
-    ScoringTopology(ReadingScorer scorer, ScoringMetrics metrics) {
+    ScoringTopology(ReadingScorer scorer, ScoringMetrics metrics, TopicNames topics) {
         this.scorer = scorer;
         this.metrics = metrics;
+        this.topics = topics;
     }
 
     @Autowired
     public void build(StreamsBuilder builder) {
         KStream<String, ScoringOutcome> outcomes = builder
-                .stream(Topics.READINGS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("readings"))
+                .stream(topics.readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("readings"))
                 .processValues(() -> new ScoringProcessor(scorer, metrics), Named.as("score"));
 
         outcomes.split(Named.as("outcome-"))
                 .branch((meter, outcome) -> outcome instanceof ScoringOutcome.Rejected, Branched.withConsumer(
                         rejected -> rejected.mapValues(o -> ((ScoringOutcome.Rejected) o).original())
-                                .to(Topics.READINGS_DLQ, JSON_OUT), "rejected"))
+                                .to(topics.readingsDlq(), JSON_OUT), "rejected"))
                 .defaultBranch(Branched.withConsumer(scored -> {
                     KStream<String, ScoringOutcome.Scored> ok = scored.mapValues(o -> (ScoringOutcome.Scored) o);
-                    ok.mapValues(o -> EventJson.write(o.scored())).to(Topics.SCORED, JSON_OUT);
+                    ok.mapValues(o -> EventJson.write(o.scored())).to(topics.scored(), JSON_OUT);
                     ok.flatMapValues(o -> o.anomaly().stream().toList())
                             .mapValues(EventJson::write)
-                            .to(Topics.ANOMALIES, JSON_OUT);
+                            .to(topics.anomalies(), JSON_OUT);
                 }, "scored"));
     }
 }

@@ -29,6 +29,7 @@ import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.scoring.model.ActiveModel;
@@ -50,7 +51,7 @@ class ScoringTopologyTest {
         ScoringProperties properties = new ScoringProperties(PARIS, 1.0, "classpath:models/seed-envelope.csv");
         ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
         StreamsBuilder builder = new StreamsBuilder();
-        new ScoringTopology(scorer, new ScoringMetrics(registry)).build(builder);
+        new ScoringTopology(scorer, new ScoringMetrics(registry), new TopicNames("")).build(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         driver = new TopologyTestDriver(builder.build(), config);
@@ -114,6 +115,16 @@ class ScoringTopologyTest {
                         r -> assertThat(r).contains("differs from meterId"));
         assertThat(scored.readValuesToList()).hasSize(1);
         assertThat(registry.get("wattwatch.scoring.readings.dead.lettered").counter().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aTopicPrefixMovesEveryTopic() {
+        ScoringProperties properties = new ScoringProperties(PARIS, 1.0, "classpath:models/seed-envelope.csv");
+        ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
+        StreamsBuilder builder = new StreamsBuilder();
+        new ScoringTopology(scorer, new ScoringMetrics(new SimpleMeterRegistry()), new TopicNames("home1.")).build(builder);
+        assertThat(builder.build().describe().toString()).contains("home1.power.readings", "home1.power.scored",
+                "home1.power.anomalies", "home1.power.readings.dlq").doesNotContain("[power.readings]");
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.apache.kafka.common.utils.Utils;
 import org.wattwatch.model.json.EventFormatException;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.topic.Topics;
 
 /**
  * What this agent's readings at the end of {@code power.readings} are: the highest sequence number
@@ -32,8 +31,10 @@ class KafkaTail {
     private static final int LOOK_BACK = 5_000;
 
     private final Map<String, Object> clientConfig;
+    private final String topic;
 
-    KafkaTail(Map<String, Object> producerConfig) {
+    KafkaTail(Map<String, Object> producerConfig, String topic) {
+        this.topic = topic;
         this.clientConfig = producerConfig.entrySet().stream()
                 .filter(e -> e.getKey().equals("bootstrap.servers") || e.getKey().startsWith("security.")
                         || e.getKey().startsWith("sasl.") || e.getKey().startsWith("ssl."))
@@ -48,12 +49,12 @@ class KafkaTail {
         Map<String, Long> last = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(Topics.READINGS, timeout);
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
             if (partitions == null || partitions.isEmpty()) {
                 return last;
             }
             List<TopicPartition> ours = meters.stream()
-                    .map(m -> new TopicPartition(Topics.READINGS,
+                    .map(m -> new TopicPartition(topic,
                             Utils.toPositive(Utils.murmur2(m.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                                     % partitions.size()))
                     .distinct().toList();
@@ -66,7 +67,7 @@ class KafkaTail {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (ours.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reading the tail of " + Topics.READINGS + " took over " + timeout);
+                    throw new IllegalStateException("reading the tail of " + topic + " took over " + timeout);
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.key() != null && meters.contains(r.key())) {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.wattwatch.agent.config.AgentProperties;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.topic.Topics;
+import org.wattwatch.agent.config.TopicsProperties;
 
 /**
  * Sends the spool to Kafka oldest first, one reading at a time, and removes a reading only once
@@ -43,6 +43,7 @@ class SpoolSender implements SmartLifecycle, HealthIndicator {
     private final KafkaTemplate<String, byte[]> kafka;
     private final KafkaTail tail;
     private final AgentProperties properties;
+    private final String topic;
     private final Clock clock = Clock.systemUTC();
     private final Counter sent;
     private final Counter skipped;
@@ -54,10 +55,11 @@ class SpoolSender implements SmartLifecycle, HealthIndicator {
     private boolean tailKnown;
 
     SpoolSender(ReadingSpool spool, KafkaTemplate<String, byte[]> kafka, ProducerFactory<String, byte[]> producers,
-            AgentProperties properties, MeterRegistry registry) {
+            AgentProperties properties, TopicsProperties topics, MeterRegistry registry) {
         this.spool = spool;
         this.kafka = kafka;
-        this.tail = new KafkaTail(producers.getConfigurationProperties());
+        this.topic = topics.names().readings();
+        this.tail = new KafkaTail(producers.getConfigurationProperties(), topic);
         this.properties = properties;
         this.sent = registry.counter("wattwatch.agent.readings.sent");
         this.skipped = registry.counter("wattwatch.agent.readings.already.in.kafka");
@@ -115,7 +117,7 @@ class SpoolSender implements SmartLifecycle, HealthIndicator {
             spool.removeOldest();
             return;
         }
-        kafka.send(Topics.READINGS, reading.meterId(), json).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        kafka.send(topic, reading.meterId(), json).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         spool.removeOldest();
         inKafka.put(reading.meterId(), reading.sequence());
         sent.increment();
@@ -166,7 +168,7 @@ class SpoolSender implements SmartLifecycle, HealthIndicator {
     public Health health() {
         Health.Builder health = lastError == null ? Health.up() : Health.down().withDetail("error", lastError);
         return health.withDetail("lastSent", String.valueOf(lastSuccess)).withDetail("waiting", spool.size())
-                .withDetails(Map.of("topic", Topics.READINGS)).build();
+                .withDetails(Map.of("topic", topic)).build();
     }
 
 }
