@@ -2,11 +2,8 @@ package org.wattwatch.scoring.scoring;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ExpectedRange;
 import org.wattwatch.model.score.ScoredReading;
@@ -29,24 +26,16 @@ public class ReadingScorer {
     }
 
     public ScoredReading score(MeterReading reading) {
-        EnvelopeModel current = model.get();
+        return score(reading, model.get());
+    }
+
+    /** With a given model, so a reading and its window are judged by the same one during a swap. */
+    public ScoredReading score(MeterReading reading, EnvelopeModel current) {
         LocalDateTime localStart = LocalDateTime.ofInstant(reading.intervalStart(), zone);
         ExpectedRange expected = current.expected(localStart, reading.duration());
         double score = expected.score(reading.wh());
         return new ScoredReading(ScoredReading.SCHEMA_VERSION, reading, expected.lowWh(), expected.highWh(), score,
                 score > threshold, current.version());
-    }
-
-    public Optional<Anomaly> anomalyOf(ScoredReading scored) {
-        if (!scored.anomaly()) {
-            return Optional.empty();
-        }
-        MeterReading r = scored.reading();
-        return Optional.of(new Anomaly(Anomaly.SCHEMA_VERSION, Anomaly.alertIdFor(r.meterId(), r.intervalStart()),
-                AnomalyState.RAISED, r.meterId(), r.intervalStart(), r.intervalEnd(),
-                LocalDateTime.ofInstant(r.intervalStart(), zone), zone.getId(), r.wh(), scored.expectedLowWh(),
-                scored.expectedHighWh(), scored.score(), scored.modelVersion(), r.intervalStart(),
-                Math.max(0, r.wh() - scored.expectedHighWh())));
     }
 
     public ZoneId zone() {
@@ -55,5 +44,9 @@ public class ReadingScorer {
 
     public double threshold() {
         return threshold;
+    }
+
+    public EnvelopeModel model() {
+        return model.get();
     }
 }

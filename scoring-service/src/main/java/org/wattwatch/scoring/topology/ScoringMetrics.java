@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
+import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.scoring.detection.Detection;
 
 /**
  * Counts what the topology does. Under exactly-once a task that aborts re-processes its records,
@@ -20,6 +22,9 @@ class ScoringMetrics {
 
     private final Counter scored;
     private final Counter anomalies;
+    private final Counter resolved;
+    private final Counter late;
+    private final io.micrometer.core.instrument.Timer scoringTime;
     private final Counter deadLettered;
     private final DistributionSummary scores;
     private final MeterRegistry registry;
@@ -29,15 +34,36 @@ class ScoringMetrics {
     ScoringMetrics(MeterRegistry registry) {
         this.registry = registry;
         scored = Counter.builder("wattwatch.scoring.readings.scored").description("readings scored").register(registry);
-        anomalies = Counter.builder("wattwatch.scoring.anomalies.raised").description("anomalies emitted")
+        anomalies = Counter.builder("wattwatch.scoring.anomalies.raised").description("alerts raised")
                 .register(registry);
+        resolved = Counter.builder("wattwatch.scoring.anomalies.resolved").description("alerts resolved")
+                .register(registry);
+        late = Counter.builder("wattwatch.scoring.readings.late")
+                .description("readings older than the meter's latest, judged on their own").register(registry);
+        scoringTime = io.micrometer.core.instrument.Timer.builder("wattwatch.scoring.time")
+                .description("scoring and detection of one reading").register(registry);
         deadLettered = Counter.builder("wattwatch.scoring.readings.dead.lettered")
                 .description("readings sent to the dead-letter topic").register(registry);
         scores = DistributionSummary.builder("wattwatch.scoring.score").description("scores of readings")
                 .serviceLevelObjectives(0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 5.0).register(registry);
     }
 
-    void scored(ScoredReading reading) {
+    void scored(Detection detection, long nanos) {
+        scored(detection.scored());
+        scoringTime.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (detection.late()) {
+            late.increment();
+        }
+        detection.event().ifPresent(e -> {
+            if (e.state() == AnomalyState.RAISED) {
+                anomalies.increment();
+            } else if (e.state() == AnomalyState.RESOLVED) {
+                resolved.increment();
+            }
+        });
+    }
+
+    private void scored(ScoredReading reading) {
         if (latest.put(reading.reading().meterId(), reading) == null) {
             String meter = reading.reading().meterId();
             Gauge.builder("wattwatch.scoring.reading.wh", latest, m -> m.get(meter).reading().wh()).tag("meter", meter)
@@ -49,9 +75,6 @@ class ScoringMetrics {
         }
         scored.increment();
         scores.record(reading.score());
-        if (reading.anomaly()) {
-            anomalies.increment();
-        }
     }
 
     void deadLettered() {

@@ -7,15 +7,20 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.scoring.config.ScoringProperties;
+import org.wattwatch.scoring.detection.AnomalyDetector;
+import org.wattwatch.scoring.detection.MeterState;
 import org.wattwatch.scoring.scoring.ReadingScorer;
 
 /**
- * readings -> score -> {@code power.scored} (every reading), {@code power.anomalies} (score above
- * the threshold), {@code power.readings.dlq} (unparsable or invalid, original bytes and a reason).
+ * readings -> score and detect (per-meter state store) -> {@code power.scored} (every reading, its
+ * verdict: is the meter in an alert), {@code power.anomalies} (alert lifecycle events),
+ * {@code power.readings.dlq} (unparsable or invalid, original bytes and a reason).
  */
 @Component
 public class ScoringTopology {
@@ -25,18 +30,26 @@ public class ScoringTopology {
     private final ReadingScorer scorer;
     private final ScoringMetrics metrics;
     private final TopicNames topics;
+    private final AnomalyDetector detector;
 
-    ScoringTopology(ReadingScorer scorer, ScoringMetrics metrics, TopicNames topics) {
+    ScoringTopology(ReadingScorer scorer, ScoringMetrics metrics, TopicNames topics, ScoringProperties properties) {
         this.scorer = scorer;
         this.metrics = metrics;
         this.topics = topics;
+        this.detector = new AnomalyDetector(properties.zone(), properties.threshold(), properties.window(),
+                properties.spikeAllowance());
     }
 
     @Autowired
     public void build(StreamsBuilder builder) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ScoringProcessor.METER_STATES),
+                Serdes.String(), Serdes.serdeFrom(
+                        (topic, state) -> EventJson.write(state),
+                        (topic, bytes) -> bytes == null ? null : EventJson.read(bytes, MeterState.class))));
         KStream<String, ScoringOutcome> outcomes = builder
                 .stream(topics.readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("readings"))
-                .processValues(() -> new ScoringProcessor(scorer, metrics), Named.as("score"));
+                .processValues(() -> new ScoringProcessor(scorer, detector, metrics), Named.as("score"),
+                        ScoringProcessor.METER_STATES);
 
         outcomes.split(Named.as("outcome-"))
                 .branch((meter, outcome) -> outcome instanceof ScoringOutcome.Rejected, Branched.withConsumer(

@@ -17,12 +17,12 @@ import org.wattwatch.scoring.scoring.ReadingScorer;
 class ActiveModelTest {
 
     private static ActiveModel load(String location) {
-        return new ActiveModel(new ScoringProperties(ZoneId.of("UTC"), 1.0, location), new DefaultResourceLoader());
+        return new ActiveModel(ScoringProperties.of(ZoneId.of("UTC"), 1.0, location), new DefaultResourceLoader());
     }
 
     @Test
     void scoresWithATrainedModelPackage() {
-        ScoringProperties properties = new ScoringProperties(ZoneId.of("UTC"), 1.0,
+        ScoringProperties properties = ScoringProperties.of(ZoneId.of("UTC"), 1.0,
                 "file:../model-package/src/test/resources/models/seed-like-gbm.zip");
         ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
         Instant start = Instant.parse("2026-01-05T04:00:00Z");

@@ -48,10 +48,10 @@ class ScoringTopologyTest {
 
     @BeforeEach
     void start() {
-        ScoringProperties properties = new ScoringProperties(PARIS, 1.0, "classpath:models/seed-envelope.csv");
+        ScoringProperties properties = ScoringProperties.of(PARIS, 1.0, "classpath:models/seed-envelope.csv");
         ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
         StreamsBuilder builder = new StreamsBuilder();
-        new ScoringTopology(scorer, new ScoringMetrics(registry), new TopicNames("")).build(builder);
+        new ScoringTopology(scorer, new ScoringMetrics(registry), new TopicNames(""), properties).build(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         driver = new TopologyTestDriver(builder.build(), config);
@@ -119,10 +119,11 @@ class ScoringTopologyTest {
 
     @Test
     void aTopicPrefixMovesEveryTopic() {
-        ScoringProperties properties = new ScoringProperties(PARIS, 1.0, "classpath:models/seed-envelope.csv");
+        ScoringProperties properties = ScoringProperties.of(PARIS, 1.0, "classpath:models/seed-envelope.csv");
         ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
         StreamsBuilder builder = new StreamsBuilder();
-        new ScoringTopology(scorer, new ScoringMetrics(new SimpleMeterRegistry()), new TopicNames("home1.")).build(builder);
+        new ScoringTopology(scorer, new ScoringMetrics(new SimpleMeterRegistry()), new TopicNames("home1."), properties)
+                .build(builder);
         assertThat(builder.build().describe().toString()).contains("home1.power.readings", "home1.power.scored",
                 "home1.power.anomalies", "home1.power.readings.dlq").doesNotContain("[power.readings]");
     }

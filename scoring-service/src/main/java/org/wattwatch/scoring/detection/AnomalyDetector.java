@@ -1,0 +1,163 @@
+package org.wattwatch.scoring.detection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.wattwatch.envelope.EnvelopeModel;
+import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.model.alert.AnomalyState;
+import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.model.score.ScoredReading;
+
+/**
+ * The detection rule. Readings as long as the window or longer (hourly readings, the seed's) are
+ * judged one by one. Shorter ones (per-minute) are judged by the trailing window: its energy, less
+ * its largest readings that add up to the spike allowance and scaled back to the whole window, is
+ * scored against the model's envelope for the window's length. So a heater that stays on raises an
+ * anomaly within the window, while a kettle's two minutes are left out.
+ *
+ * <p>Each meter has at most one open alert: RAISED when its window becomes unusual, ONGOING at most
+ * once per window length while it stays so (with the energy above normal so far), RESOLVED at the
+ * first complete window that is usual again. The alert id comes from the meter and the moment the
+ * alert began, so replays and retries give the same id.
+ */
+public final class AnomalyDetector {
+
+    private final ZoneId zone;
+    private final double threshold;
+    private final Duration window;
+    private final Duration spikeAllowance;
+
+    public AnomalyDetector(ZoneId zone, double threshold, Duration window, Duration spikeAllowance) {
+        this.zone = zone;
+        this.threshold = threshold;
+        this.window = window;
+        this.spikeAllowance = spikeAllowance;
+    }
+
+    public Detection next(MeterState state, ScoredReading scored, EnvelopeModel model) {
+        MeterReading reading = scored.reading();
+        if (state.latestEnd() != null && reading.intervalStart().isBefore(state.latestEnd())) {
+            return late(state, scored);
+        }
+        List<MeterState.Slice> recent = new ArrayList<>(state.recent().size() + 1);
+        Instant windowStart = reading.intervalEnd().minus(window);
+        for (MeterState.Slice s : state.recent()) {
+            if (s.end().isAfter(windowStart)) {
+                recent.add(s);
+            }
+        }
+        recent.add(new MeterState.Slice(reading.intervalStart(), reading.intervalEnd(), reading.wh()));
+
+        Judgement judgement = judge(recent, scored, model);
+        MeterState.OpenAlert alert = state.alert();
+        Optional<Anomaly> event = Optional.empty();
+        if (judgement != null) {
+            if (alert == null && judgement.unusual()) {
+                alert = new MeterState.OpenAlert(Anomaly.alertIdFor(reading.meterId(), judgement.start()),
+                        judgement.start(), excess(scored), judgement.end());
+                event = Optional.of(event(AnomalyState.RAISED, reading, judgement, alert, judgement.start(), scored.modelVersion()));
+            } else if (alert != null && judgement.unusual()) {
+                alert = new MeterState.OpenAlert(alert.alertId(), alert.raisedAt(), alert.excessWh() + excess(scored),
+                        alert.lastEventEnd());
+                if (!judgement.end().isBefore(alert.lastEventEnd().plus(window))) {
+                    alert = new MeterState.OpenAlert(alert.alertId(), alert.raisedAt(), alert.excessWh(),
+                            judgement.end());
+                    event = Optional.of(event(AnomalyState.ONGOING, reading, judgement, alert, judgement.start(),
+                            scored.modelVersion()));
+                }
+            } else if (alert != null) {
+                // usual again since about where the window's kept readings begin
+                Instant since = reading.duration().compareTo(window) >= 0 ? judgement.start()
+                        : judgement.start().plus(spikeAllowance);
+                Instant normalSince = since.isBefore(alert.raisedAt()) ? alert.raisedAt() : since;
+                event = Optional.of(event(AnomalyState.RESOLVED, reading, judgement, alert, normalSince, scored.modelVersion()));
+                alert = null;
+            }
+        }
+        MeterState next = new MeterState(List.copyOf(recent), reading.intervalEnd(), alert);
+        return new Detection(withVerdict(scored, alert != null), event, next, false);
+    }
+
+    /** A reading that arrives after a later one was scored is judged on its own, as a one-off. */
+    private Detection late(MeterState state, ScoredReading scored) {
+        boolean unusual = scored.score() > threshold;
+        Optional<Anomaly> event = Optional.empty();
+        if (unusual) {
+            MeterReading r = scored.reading();
+            event = Optional.of(new Anomaly(Anomaly.SCHEMA_VERSION, Anomaly.alertIdFor(r.meterId(), r.intervalStart()),
+                    AnomalyState.RAISED, r.meterId(), r.intervalStart(), r.intervalEnd(),
+                    LocalDateTime.ofInstant(r.intervalStart(), zone), zone.getId(), r.wh(), scored.expectedLowWh(),
+                    scored.expectedHighWh(), scored.score(), scored.modelVersion(), r.intervalStart(), excess(scored)));
+        }
+        return new Detection(withVerdict(scored, unusual), event, state, true);
+    }
+
+    private record Judgement(Instant start, Instant end, double wh, ExpectedRange expected, double score,
+            boolean unusual) {
+    }
+
+    /** The window's verdict, or null while the readings do not yet cover a whole window. */
+    private Judgement judge(List<MeterState.Slice> recent, ScoredReading scored, EnvelopeModel model) {
+        MeterReading reading = scored.reading();
+        if (reading.duration().compareTo(window) >= 0) {
+            return new Judgement(reading.intervalStart(), reading.intervalEnd(), reading.wh(),
+                    new ExpectedRange(scored.expectedLowWh(), scored.expectedHighWh()), scored.score(),
+                    scored.score() > threshold);
+        }
+        Instant start = reading.intervalEnd().minus(window);
+        Instant covered = reading.intervalEnd();
+        for (int i = recent.size() - 1; i >= 0 && covered.isAfter(start); i--) {
+            if (!recent.get(i).end().equals(covered)) {
+                return null; // a gap: no reading for part of the window
+            }
+            covered = recent.get(i).start();
+        }
+        if (covered.isAfter(start)) {
+            return null;
+        }
+        List<MeterState.Slice> inWindow = recent.stream().filter(s -> s.end().isAfter(start)).toList();
+        double total = inWindow.stream().mapToDouble(MeterState.Slice::wh).sum();
+        List<MeterState.Slice> largestFirst = new ArrayList<>(inWindow);
+        largestFirst.sort(Comparator.comparingDouble(MeterState.Slice::wh).reversed());
+        long allowed = spikeAllowance.toMillis();
+        double kept = total;
+        long keptMillis = window.toMillis();
+        for (MeterState.Slice s : largestFirst) {
+            long length = Duration.between(s.start(), s.end()).toMillis();
+            if (length > allowed) {
+                break;
+            }
+            allowed -= length;
+            kept -= s.wh();
+            keptMillis -= length;
+        }
+        double trimmed = kept * window.toMillis() / keptMillis;
+        ExpectedRange expected = model.expected(LocalDateTime.ofInstant(start, zone), window);
+        double score = expected.score(trimmed);
+        return new Judgement(start, reading.intervalEnd(), total, expected, score, score > threshold);
+    }
+
+    private Anomaly event(AnomalyState state, MeterReading reading, Judgement j, MeterState.OpenAlert alert,
+            Instant eventStart, String modelVersion) {
+        return new Anomaly(Anomaly.SCHEMA_VERSION, alert.alertId(), state, reading.meterId(), eventStart, j.end(),
+                LocalDateTime.ofInstant(eventStart, zone), zone.getId(), j.wh(), j.expected().lowWh(),
+                j.expected().highWh(), j.score(), modelVersion, alert.raisedAt(), alert.excessWh());
+    }
+
+    private static double excess(ScoredReading scored) {
+        return Math.max(0, scored.reading().wh() - scored.expectedHighWh());
+    }
+
+    private static ScoredReading withVerdict(ScoredReading s, boolean anomaly) {
+        return new ScoredReading(s.schemaVersion(), s.reading(), s.expectedLowWh(), s.expectedHighWh(), s.score(),
+                anomaly, s.modelVersion());
+    }
+}
