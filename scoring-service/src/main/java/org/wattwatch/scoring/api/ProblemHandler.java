@@ -32,12 +32,18 @@ class ProblemHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            String field = jackson.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return problem(List.of(new Violation(field, "cannot be read: " + readableCause(jackson))));
+            return problem(List.of(violationOf(jackson, "")));
         }
-        return problem(List.of(new Violation("body", "is not a JSON object of the expected form")));
+        return problem(List.of(new Violation("body", "is not JSON of the expected form")));
+    }
+
+    /** The field a Jackson error is about, as {@code prefix + path}, and what was wrong with it. */
+    static Violation violationOf(JacksonException jackson, String prefix) {
+        String field = jackson.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return new Violation(field.isEmpty() ? (prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1))
+                : prefix + field, "cannot be read: " + readableCause(jackson));
     }
 
     /** A bad time's own message ("Invalid value for HourOfDay...") says more than Jackson's format dump. */

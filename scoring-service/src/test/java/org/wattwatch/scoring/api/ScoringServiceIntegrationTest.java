@@ -104,6 +104,32 @@ class ScoringServiceIntegrationTest {
     }
 
     @Test
+    void aBatchIsScoredInOrderAndItsBadElementsAreNamedByIndex() {
+        ResponseEntity<List<Map<String, Object>>> batch = RestClient.create("http://127.0.0.1:" + port).post()
+                .uri("/api/score").contentType(MediaType.APPLICATION_JSON)
+                .body("[{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":1500},{\"timestamp\":\"2026-01-05T09:00:00\",\"wh\":150},"
+                        + "{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":375,\"minutes\":15}]")
+                .retrieve().toEntity(new ParameterizedTypeReference<>() { });
+        assertThat(batch.getBody()).extracting(m -> Math.round((double) m.get("score") * 10000) / 10000.0)
+                .containsExactly(5.4588, 0.0194, 5.4588);
+
+        var bad = post("[{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":1},{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":-1},"
+                + "{\"timestamp\":\"nope\",\"wh\":1}]");
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody().get("detail").toString()).startsWith("[1].wh: must not be negative")
+                .contains("[2].timestamp: cannot be read");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheScoringEndpoint() {
+        String doc = RestClient.create("http://127.0.0.1:" + port).get().uri("/v3/api-docs").retrieve()
+                .body(String.class);
+        assertThat(doc).contains("/api/score").contains("ScoreRequest");
+        assertThat(RestClient.create("http://127.0.0.1:" + port).get().uri("/swagger-ui/index.html").retrieve()
+                .toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void readingsFlowThroughTheTopologyOnTheBroker() throws Exception {
         Instant start = Instant.parse("2026-01-05T04:00:00Z");
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString()),
