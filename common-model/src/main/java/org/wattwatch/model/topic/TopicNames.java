@@ -38,6 +38,10 @@ public record TopicNames(String prefix) {
         return prefix + Topics.NOTIFICATIONS;
     }
 
+    public String models() {
+        return prefix + Topics.MODELS;
+    }
+
     public String notificationsState() {
         return prefix + Topics.NOTIFICATIONS_STATE;
     }

@@ -27,6 +27,12 @@ public final class Topics {
     /** Compacted: the notifier's alert and delivery state, keyed by alert id, replayed at startup. */
     public static final String NOTIFICATIONS_STATE = "power.notifications.state";
 
+    /**
+     * Compacted: which model scores which meter ({@code *} for the default), with the package itself,
+     * so every scoring instance converges on the same models.
+     */
+    public static final String MODELS = "power.models";
+
     /** Header on dead-letter records saying, in words, why the record was set aside. */
     public static final String DLQ_REASON_HEADER = "wattwatch-dlq-reason";
 

@@ -18,6 +18,7 @@ import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.validation.Violation;
+import org.wattwatch.scoring.model.ModelAssignment;
 import org.wattwatch.scoring.scoring.ReadingScorer;
 
 import tools.jackson.core.JacksonException;
@@ -49,7 +50,7 @@ class ScoreController {
                     oneOf = {ScoreRequest.class, ScoreRequestBatch.class}))))
     @PostMapping("/score")
     Object score(@RequestBody JsonNode body) {
-        EnvelopeModel model = scorer.model(); // one model for the whole batch, even during a swap
+        EnvelopeModel model = scorer.model(ModelAssignment.DEFAULT); // one model for the whole batch
         if (!body.isArray()) {
             return score(parse(body, ""), model);
         }

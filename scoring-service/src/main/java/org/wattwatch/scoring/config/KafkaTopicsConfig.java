@@ -24,7 +24,10 @@ class KafkaTopicsConfig {
                 topic(names.readings(), topics),
                 topic(names.scored(), topics),
                 topic(names.anomalies(), topics),
-                topic(names.readingsDlq(), topics));
+                topic(names.readingsDlq(), topics),
+                // compacted: the latest model per meter; a model package can be a few MB
+                TopicBuilder.name(names.models()).partitions(1).replicas(topics.replicationFactor()).compact()
+                        .config("max.message.bytes", Integer.toString(8 * 1024 * 1024)).build());
     }
 
     private static NewTopic topic(String name, TopicsProperties topics) {

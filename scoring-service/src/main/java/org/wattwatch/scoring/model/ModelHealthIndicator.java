@@ -8,14 +8,17 @@ import org.springframework.stereotype.Component;
 @Component("model")
 class ModelHealthIndicator implements HealthIndicator {
 
-    private final ActiveModel model;
+    private final ModelRegistry models;
 
-    ModelHealthIndicator(ActiveModel model) {
-        this.model = model;
+    ModelHealthIndicator(ModelRegistry models) {
+        this.models = models;
     }
 
     @Override
     public Health health() {
-        return Health.up().withDetail("version", model.get().version()).build();
+        return Health.up().withDetail("default", models.defaultModel().version())
+                .withDetail("meters with their own", models.assignments().keySet().stream()
+                        .filter(m -> !m.equals(ModelAssignment.DEFAULT)).sorted().toList())
+                .build();
     }
 }

@@ -9,24 +9,25 @@ import org.wattwatch.model.score.ExpectedRange;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.envelope.EnvelopeModel;
-import org.wattwatch.scoring.model.ActiveModel;
+import org.wattwatch.scoring.model.ModelAssignment;
+import org.wattwatch.scoring.model.ModelSource;
 
 /** Scores a reading against the active model on the home's wall clock. */
 @Component
 public class ReadingScorer {
 
-    private final ActiveModel model;
+    private final ModelSource model;
     private final ZoneId zone;
     private final double threshold;
 
-    public ReadingScorer(ActiveModel model, ScoringProperties properties) {
+    public ReadingScorer(ModelSource model, ScoringProperties properties) {
         this.model = model;
         this.zone = properties.zone();
         this.threshold = properties.threshold();
     }
 
     public ScoredReading score(MeterReading reading) {
-        return score(reading, model.get());
+        return score(reading, model.modelFor(reading.meterId()));
     }
 
     /** With a given model, so a reading and its window are judged by the same one during a swap. */
@@ -46,7 +47,8 @@ public class ReadingScorer {
         return threshold;
     }
 
-    public EnvelopeModel model() {
-        return model.get();
+    /** The model for a meter, or with {@link ModelAssignment#DEFAULT} the default one. */
+    public EnvelopeModel model(String meterId) {
+        return model.modelFor(meterId);
     }
 }

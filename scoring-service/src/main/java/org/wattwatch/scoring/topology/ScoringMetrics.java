@@ -18,7 +18,7 @@ import org.wattwatch.scoring.detection.Detection;
  * so these counters may run slightly ahead of the committed output; the topics are the truth.
  */
 @Component
-class ScoringMetrics {
+public class ScoringMetrics {
 
     private final Counter scored;
     private final Counter anomalies;
@@ -31,7 +31,7 @@ class ScoringMetrics {
     /** Latest scored reading per meter, for the "reading against its envelope" graph. */
     private final Map<String, ScoredReading> latest = new ConcurrentHashMap<>();
 
-    ScoringMetrics(MeterRegistry registry) {
+    public ScoringMetrics(MeterRegistry registry) {
         this.registry = registry;
         scored = Counter.builder("wattwatch.scoring.readings.scored").description("readings scored").register(registry);
         anomalies = Counter.builder("wattwatch.scoring.anomalies.raised").description("alerts raised")

@@ -60,7 +60,7 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], Scorin
             return;
         }
         long started = System.nanoTime();
-        EnvelopeModel model = scorer.model();
+        EnvelopeModel model = scorer.model(reading.meterId());
         ScoredReading scored = scorer.score(reading, model);
         MeterState state = states.get(reading.meterId());
         Detection detection = detector.next(state == null ? MeterState.EMPTY : state, scored, model);

@@ -1,0 +1,210 @@
+package org.wattwatch.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.wattwatch.devtools.DevTools;
+import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.scoring.config.ScoringProperties;
+import org.wattwatch.scoring.model.ActiveModel;
+import org.wattwatch.scoring.scoring.ReadingScorer;
+import org.wattwatch.scoring.topology.ScoringMetrics;
+import org.wattwatch.scoring.topology.ScoringTopology;
+
+/**
+ * {@code ./wattwatch bench}: on one local broker (started here, a real Kafka in a child JVM), the
+ * same per-minute readings go through (a) an exactly-once Kafka Streams pass-through, bytes in to
+ * bytes out, and (b) the full scoring topology with a trained model; prints records/s of both, and
+ * their ratio as the last line. Throughput is timed from the first output record to the last, so
+ * start-up and rebalancing are not counted; each pipeline runs {@code rounds} times and the
+ * median is reported.
+ */
+public final class PipelineBench {
+
+    private static final String PREFIX = "bench.";
+
+    private PipelineBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int records = args.length > 0 ? Integer.parseInt(args[0]) : 400_000;
+        String model = args.length > 1 ? args[1] : "model-package/src/test/resources/models/seed-like-gbm.zip";
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Path dir = Files.createTempDirectory("wattwatch-bench");
+        int port = freePortPair();
+        Process broker = startBroker(dir, port);
+        try {
+            String bootstrap = "127.0.0.1:" + port;
+            String input = new TopicNames(PREFIX).readings();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                admin.createTopics(List.of(new NewTopic(input, 2, (short) 1))).all().get();
+            }
+            System.out.printf(Locale.ROOT, "producing %d readings (100 meters, one a minute)...%n", records);
+            produce(bootstrap, input, records);
+
+            List<Double> passThrough = new ArrayList<>();
+            List<Double> scoring = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                double a = run(bootstrap, input, records, "pass-through", PipelineBench::passThrough, "bench.out");
+                double b = run(bootstrap, input, records, "scoring", scoringTopology(model),
+                        new TopicNames(PREFIX).scored());
+                System.out.printf(Locale.ROOT, "round %d: pass-through %,.0f records/s, scoring %,.0f records/s%n",
+                        round, a, b);
+                passThrough.add(a);
+                scoring.add(b);
+            }
+            double a = median(passThrough);
+            double b = median(scoring);
+            System.out.printf(Locale.ROOT, "pass-through (exactly-once, bytes in -> bytes out): %,.0f records/s%n", a);
+            System.out.printf(Locale.ROOT, "scoring topology (model %s): %,.0f records/s%n", Path.of(model).getFileName(), b);
+            System.out.printf(Locale.ROOT, "ratio=%.2f%n", b / a);
+        } finally {
+            broker.destroy();
+            broker.waitFor();
+        }
+    }
+
+    private static void passThrough(StreamsBuilder builder) {
+        builder.stream(new TopicNames(PREFIX).readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .to("bench.out", Produced.with(Serdes.String(), Serdes.ByteArray()));
+    }
+
+    private static Consumer<StreamsBuilder> scoringTopology(String model) {
+        ScoringProperties properties = ScoringProperties.of(ZoneId.of("Europe/Paris"), 1.0, "file:" + model);
+        ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
+        ScoringTopology topology = new ScoringTopology(scorer, new ScoringMetrics(new SimpleMeterRegistry()),
+                new TopicNames(PREFIX), properties);
+        return topology::build;
+    }
+
+    private static double run(String bootstrap, String input, int records, String name, Consumer<StreamsBuilder> build,
+            String output) throws Exception {
+        StreamsBuilder builder = new StreamsBuilder();
+        build.accept(builder);
+        Topology topology = builder.build();
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + name + "-" + UUID.randomUUID());
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-state").toString());
+        config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        try (KafkaStreams streams = new KafkaStreams(topology, config);
+                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                        "group.id", "bench-reader-" + UUID.randomUUID(), "auto.offset.reset", "latest",
+                        "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(Collections.singletonList(output));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+            streams.start();
+            long count = 0;
+            long first = 0;
+            long last = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (count < records && System.nanoTime() < deadline && streams.state() != KafkaStreams.State.ERROR) {
+                int n = consumer.poll(Duration.ofMillis(200)).count();
+                if (n > 0) {
+                    if (count == 0) {
+                        first = System.nanoTime();
+                    }
+                    count += n;
+                    last = System.nanoTime();
+                }
+            }
+            if (count < records) {
+                throw new IllegalStateException(name + " produced " + count + " of " + records + " records");
+            }
+            return (count - 1) / ((last - first) / 1e9);
+        }
+    }
+
+    private static void produce(String bootstrap, String topic, int records) throws Exception {
+        Instant start = Instant.parse("2026-01-05T00:00:00Z");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
+                "linger.ms", 20, "batch.size", 262_144, "compression.type", "lz4"), new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (int i = 0; i < records; i++) {
+                String meter = "meter-" + (i % 100);
+                Instant s = start.plusSeconds(60L * (i / 100));
+                producer.send(new ProducerRecord<>(topic, meter, EventJson.write(new MeterReading(1, meter, s,
+                        s.plusSeconds(60), 3 + (i % 7), 3, "bench", i / 100))));
+            }
+            producer.flush();
+        }
+    }
+
+    private static Process startBroker(Path dir, int port) throws IOException, InterruptedException {
+        Path log = dir.resolve("broker.log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), DevTools.class.getName(), "broker",
+                "--port", Integer.toString(port), "--controller-port", Integer.toString(port + 1),
+                "--data-dir", dir.resolve("kafka").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!Files.readString(log).contains("broker ready")) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException("the local broker did not start; see " + log);
+            }
+            Thread.sleep(200); // waiting for a child process's log line, not synchronising a test
+        }
+        return process;
+    }
+
+    private static int freePortPair() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int candidate;
+            try (ServerSocket s = new ServerSocket(0)) {
+                candidate = s.getLocalPort();
+            }
+            try (ServerSocket next = new ServerSocket(candidate + 1)) {
+                return candidate;
+            } catch (IOException taken) {
+                // try another pair
+            }
+        }
+        throw new IOException("no two free neighbouring ports");
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,247 @@
+package org.wattwatch.scoring.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+import org.wattwatch.envelope.EnvelopeModel;
+import org.wattwatch.envelope.Models;
+import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.topic.TopicNames;
+
+/**
+ * Which model scores which meter. Changes are records on the compacted {@code power.models} topic,
+ * read by every instance from the beginning at startup (before the topology runs) and then as they
+ * come, so all instances converge on the same models; a swap takes effect between two readings, so
+ * none is lost or scored twice. Without any record, every meter uses the configured model.
+ */
+@Component
+@Primary
+public class ModelRegistry implements SmartLifecycle, ModelSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
+    private static final Duration REPLAY_TIMEOUT = Duration.ofSeconds(60);
+
+    /** A model in use, with the record that put it there (null for the configured one). */
+    public record InUse(EnvelopeModel model, ModelAssignment assignment) {
+    }
+
+    private final ActiveModel configured;
+    private final Map<String, InUse> byMeter = new ConcurrentHashMap<>();
+    private final String topic;
+    private final Map<String, Object> consumerConfig;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Counter rejected;
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean running;
+    private Thread follower;
+
+    public ModelRegistry(ActiveModel configured, TopicNames topics, KafkaProperties kafka, MeterRegistry registry) {
+        this.configured = configured;
+        this.topic = topics.models();
+        this.consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
+        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions: every instance reads all
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+        this.rejected = registry.counter("wattwatch.scoring.models.rejected");
+        registry.gauge("wattwatch.scoring.models.assigned", byMeter, Map::size);
+    }
+
+    /** The model for this meter: its own, else the default. */
+    @Override
+    public EnvelopeModel modelFor(String meterId) {
+        InUse own = byMeter.get(meterId);
+        if (own != null) {
+            return own.model();
+        }
+        return defaultModel();
+    }
+
+    public EnvelopeModel defaultModel() {
+        InUse assigned = byMeter.get(ModelAssignment.DEFAULT);
+        return assigned != null ? assigned.model() : configured.get();
+    }
+
+    public Map<String, InUse> assignments() {
+        return Map.copyOf(byMeter);
+    }
+
+    /**
+     * Records a new model for a meter (or {@link ModelAssignment#DEFAULT}) after checking it loads,
+     * and waits until this instance uses it.
+     *
+     * @throws IOException or a model format error when the file is not a usable model
+     */
+    public InUse assign(String meter, String fileName, byte[] file) throws IOException {
+        EnvelopeModel model = Models.read(new ByteArrayInputStream(file), fileName);
+        Optional<InUse> current = Optional.ofNullable(byMeter.get(meter));
+        ModelAssignment.ModelFile previous = current.map(c -> c.assignment().active())
+                .orElse(meter.equals(ModelAssignment.DEFAULT) ? configuredFile() : null);
+        ModelAssignment assignment = new ModelAssignment(ModelAssignment.SCHEMA_VERSION, meter,
+                new ModelAssignment.ModelFile(fileName, model.version(), Base64.getEncoder().encodeToString(file)),
+                previous, clock.instant());
+        return publish(meter, EventJson.write(assignment), model.version());
+    }
+
+    /** Back to the model before the current one; a meter with none before goes back to the default. */
+    public Optional<InUse> rollback(String meter) {
+        InUse current = byMeter.get(meter);
+        if (current == null) {
+            return Optional.empty();
+        }
+        ModelAssignment.ModelFile before = current.assignment().previous();
+        if (before == null) {
+            publish(meter, null, null);
+            return Optional.of(new InUse(defaultModel(), null));
+        }
+        ModelAssignment assignment = new ModelAssignment(ModelAssignment.SCHEMA_VERSION, meter, before,
+                current.assignment().active(), clock.instant());
+        return Optional.of(publish(meter, EventJson.write(assignment), before.version()));
+    }
+
+    private ModelAssignment.ModelFile configuredFile() {
+        return new ModelAssignment.ModelFile(configured.fileName(), configured.get().version(),
+                Base64.getEncoder().encodeToString(configured.bytes()));
+    }
+
+    private InUse publish(String meter, byte[] value, String version) {
+        try {
+            producer.send(new ProducerRecord<>(topic, meter, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not record the model change for " + meter + " on " + topic, e);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            InUse now = byMeter.get(meter);
+            boolean applied = version == null ? now == null : now != null && version.equals(now.model().version());
+            if (applied) {
+                return now == null ? new InUse(defaultModel(), null) : now;
+            }
+            synchronized (this) {
+                try {
+                    wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new IllegalStateException("the model change for " + meter + " was recorded but not yet applied");
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            byMeter.remove(record.key());
+            LOG.info("meter {} now scored with the default model", record.key());
+        } else {
+            try {
+                ModelAssignment a = EventJson.read(record.value(), ModelAssignment.class);
+                byte[] file = Base64.getDecoder().decode(a.active().packageBase64());
+                EnvelopeModel model = Models.read(new ByteArrayInputStream(file), a.active().fileName());
+                byMeter.put(a.meter(), new InUse(model, a));
+                LOG.info("{} now scored with model {}", a.meter().equals(ModelAssignment.DEFAULT) ? "every meter"
+                        : "meter " + a.meter(), model.version());
+            } catch (IOException | RuntimeException e) {
+                rejected.increment();
+                LOG.error("unusable model record for {} at offset {} of {}: {}", record.key(), record.offset(), topic,
+                        e.toString());
+            }
+        }
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** Reads the topic to its end before the topology starts, then follows it. */
+    @Override
+    public void start() {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, REPLAY_TIMEOUT);
+        List<TopicPartition> assigned = partitions == null ? List.of()
+                : partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(assigned);
+        consumer.seekToBeginning(assigned);
+        Map<TopicPartition, Long> end = consumer.endOffsets(assigned, REPLAY_TIMEOUT);
+        long deadline = System.nanoTime() + REPLAY_TIMEOUT.toNanos();
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                consumer.close();
+                throw new IllegalStateException("could not read " + topic + " within " + REPLAY_TIMEOUT);
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(this::apply);
+        }
+        running = true;
+        follower = new Thread(() -> {
+            try (consumer) {
+                while (running) {
+                    consumer.poll(Duration.ofMillis(500)).forEach(this::apply);
+                }
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "model-registry");
+        follower.setDaemon(true);
+        follower.start();
+        LOG.info("models in use: default {}, {} meter(s) with their own", defaultModel().version(),
+                byMeter.keySet().stream().filter(k -> !k.equals(ModelAssignment.DEFAULT)).count());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (follower != null) {
+            try {
+                follower.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the Kafka Streams topology (which starts in the default phase). */
+    @Override
+    public int getPhase() {
+        return -100;
+    }
+}

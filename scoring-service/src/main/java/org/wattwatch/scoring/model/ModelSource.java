@@ -1,0 +1,9 @@
+package org.wattwatch.scoring.model;
+
+import org.wattwatch.envelope.EnvelopeModel;
+
+/** Where the scorer gets the model for a meter. */
+public interface ModelSource {
+
+    EnvelopeModel modelFor(String meterId);
+}
