@@ -1,0 +1,148 @@
+package org.wattwatch.scoring.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.web.client.RestClient;
+import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.model.topic.Topics;
+import org.wattwatch.scoring.ScoringApplication;
+
+/** A model swapped and rolled back through the REST API while readings stream, on a real broker. */
+@SpringBootTest(classes = ScoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + ScoringApplication.CONFIG_NAME,
+                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "spring.kafka.streams.state-dir=${java.io.tmpdir}/wattwatch-swap-it-${random.uuid}",
+                "wattwatch.topics.partitions=1"})
+@EmbeddedKafka(partitions = 1, brokerProperties = {"transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1"})
+class ModelSwapIntegrationTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    private static final Path TRAINED = Path.of("../model-package/src/test/resources/models/seed-like-gbm.zip");
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @LocalServerPort
+    int port;
+
+    private RestClient api() {
+        return RestClient.create("http://127.0.0.1:" + port);
+    }
+
+    private ResponseEntity<Map<String, Object>> put(String meter, byte[] body, MediaType type) {
+        return api().put().uri("/api/models/{meter}", meter).contentType(type).body(body).retrieve()
+                .onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(JSON);
+    }
+
+    private ResponseEntity<Map<String, Object>> rollback(String meter) {
+        return api().post().uri("/api/models/{meter}/rollback", meter).retrieve()
+                .onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(JSON);
+    }
+
+    private void send(KafkaProducer<String, byte[]> producer, String meter, int from, int to) throws Exception {
+        Instant start = Instant.parse("2026-01-05T10:00:00Z");
+        for (int i = from; i < to; i++) {
+            Instant s = start.plusSeconds(3600L * i);
+            producer.send(new ProducerRecord<>(Topics.READINGS, meter, EventJson.write(new MeterReading(1, meter, s,
+                    s.plusSeconds(3600), 300, 300, "test", i)))).get();
+        }
+    }
+
+    @Test
+    void aSwapMidStreamLosesAndDuplicatesNothingAndRollsBack() throws Exception {
+        byte[] trained = Files.readAllBytes(TRAINED);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, "swap", 0, 40);
+            ResponseEntity<Map<String, Object>> swapped = put("swap", trained, MediaType.parseMediaType("application/zip"));
+            assertThat(swapped.getStatusCode().value()).isEqualTo(200);
+            String trainedVersion = (String) swapped.getBody().get("version");
+            assertThat(trainedVersion).startsWith("gbm-");
+            send(producer, "swap", 40, 80);
+
+            List<ScoredReading> scored = readScored("swap", 80);
+            assertThat(scored).extracting(s -> s.reading().sequence())
+                    .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 80).boxed().toList());
+            List<String> versions = scored.stream().map(ScoredReading::modelVersion).toList();
+            assertThat(versions.get(0)).startsWith("seed-envelope-");
+            assertThat(versions.get(79)).isEqualTo(trainedVersion);
+            int firstNew = versions.indexOf(trainedVersion);
+            assertThat(versions.subList(firstNew, 80)).containsOnly(trainedVersion);
+            assertThat(versions.subList(0, firstNew)).allMatch(v -> v.startsWith("seed-envelope-"));
+
+            Map<String, Object> models = api().get().uri("/api/models").retrieve().body(JSON);
+            assertThat(models.get("meters").toString()).contains("swap=").contains(trainedVersion);
+            assertThat(models.get("default").toString()).contains("seed-envelope-");
+
+            ResponseEntity<Map<String, Object>> back = rollback("swap");
+            assertThat(back.getStatusCode().value()).isEqualTo(200);
+            assertThat((String) back.getBody().get("version")).startsWith("seed-envelope-");
+            assertThat(api().get().uri("/api/models").retrieve().body(JSON).get("meters").toString())
+                    .doesNotContain("swap=");
+            assertThat(rollback("swap").getStatusCode().value()).isEqualTo(409);
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAModelIsRefusedNamingTheBody() {
+        var bad = put("other", "not a zip".getBytes(StandardCharsets.UTF_8), MediaType.parseMediaType("application/zip"));
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody().get("detail").toString()).startsWith("body: ");
+        var badCsv = put("other", "hour,low_wh,high_wh\n0,1,2\n".getBytes(StandardCharsets.UTF_8),
+                MediaType.parseMediaType("text/csv"));
+        assertThat(badCsv.getBody().get("detail").toString()).contains("no row for hour(s)");
+    }
+
+    private List<ScoredReading> readScored(String meter, int count) {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "swap-reader-" + System.nanoTime(), false);
+        props.put("auto.offset.reset", "earliest");
+        props.put("isolation.level", "read_committed");
+        try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer()).createConsumer()) {
+            consumer.subscribe(List.of(Topics.SCORED));
+            List<ScoredReading> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(r -> {
+                    ScoredReading s = EventJson.read(r.value(), ScoredReading.class);
+                    if (s.reading().meterId().equals(meter)) {
+                        seen.add(s);
+                    }
+                });
+                return seen.size() >= count;
+            });
+            return seen;
+        }
+    }
+}
