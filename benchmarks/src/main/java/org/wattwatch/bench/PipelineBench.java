@@ -1,7 +1,5 @@
 package org.wattwatch.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +33,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.springframework.core.io.DefaultResourceLoader;
-import org.wattwatch.devtools.DevTools;
+import org.wattwatch.devtools.ChildBroker;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.topic.TopicNames;
@@ -64,11 +62,8 @@ public final class PipelineBench {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 400_000;
         String model = args.length > 1 ? args[1] : "model-package/src/test/resources/models/seed-like-gbm.zip";
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        Path dir = Files.createTempDirectory("wattwatch-bench");
-        int port = freePortPair();
-        Process broker = startBroker(dir, port);
-        try {
-            String bootstrap = "127.0.0.1:" + port;
+        try (ChildBroker broker = ChildBroker.start(Files.createTempDirectory("wattwatch-bench"))) {
+            String bootstrap = broker.bootstrapServers();
             String input = new TopicNames(PREFIX).readings();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 admin.createTopics(List.of(new NewTopic(input, 2, (short) 1))).all().get();
@@ -92,9 +87,6 @@ public final class PipelineBench {
             System.out.printf(Locale.ROOT, "pass-through (exactly-once, bytes in -> bytes out): %,.0f records/s%n", a);
             System.out.printf(Locale.ROOT, "scoring topology (model %s): %,.0f records/s%n", Path.of(model).getFileName(), b);
             System.out.printf(Locale.ROOT, "ratio=%.2f%n", b / a);
-        } finally {
-            broker.destroy();
-            broker.waitFor();
         }
     }
 
@@ -168,38 +160,6 @@ public final class PipelineBench {
             }
             producer.flush();
         }
-    }
-
-    private static Process startBroker(Path dir, int port) throws IOException, InterruptedException {
-        Path log = dir.resolve("broker.log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), DevTools.class.getName(), "broker",
-                "--port", Integer.toString(port), "--controller-port", Integer.toString(port + 1),
-                "--data-dir", dir.resolve("kafka").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!Files.readString(log).contains("broker ready")) {
-            if (System.nanoTime() > deadline || !process.isAlive()) {
-                throw new IllegalStateException("the local broker did not start; see " + log);
-            }
-            Thread.sleep(200); // waiting for a child process's log line, not synchronising a test
-        }
-        return process;
-    }
-
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int candidate;
-            try (ServerSocket s = new ServerSocket(0)) {
-                candidate = s.getLocalPort();
-            }
-            try (ServerSocket next = new ServerSocket(candidate + 1)) {
-                return candidate;
-            } catch (IOException taken) {
-                // try another pair
-            }
-        }
-        throw new IOException("no two free neighbouring ports");
     }
 
     private static double median(List<Double> values) {

@@ -3,9 +3,6 @@ package org.wattwatch.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.wattwatch.agent.AgentApplication;
 import org.wattwatch.agent.pulse.MeterInputs;
 import org.wattwatch.agent.spool.ReadingSpool;
-import org.wattwatch.devtools.DevTools;
+import org.wattwatch.devtools.ChildBroker;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.topic.Topics;
@@ -41,61 +38,29 @@ class AgentOutageTest {
     @TempDir
     Path dir;
 
-    private Process broker;
-    private int port;
-
-    private void startBroker() throws IOException {
-        Path log = dir.resolve("broker-" + System.nanoTime() + ".log");
-        broker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), DevTools.class.getName(), "broker",
-                "--port", Integer.toString(port), "--controller-port", Integer.toString(port + 1),
-                "--data-dir", dir.resolve("kafka").toString(), "--keep-data")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains("broker ready"));
-    }
-
-    private void stopBroker() throws InterruptedException {
-        broker.destroy();
-        assertThat(broker.waitFor() == 0 || !broker.isAlive()).isTrue();
-    }
+    private ChildBroker broker;
 
     @AfterEach
     void cleanUp() {
         if (broker != null) {
-            broker.destroyForcibly();
+            broker.close();
         }
     }
 
     private ConfigurableApplicationContext startAgent() {
         return AgentApplication.builder().run("--server.port=0",
-                "--spring.kafka.bootstrap-servers=127.0.0.1:" + port,
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--wattwatch.agent.agent-id=outage-agent", "--wattwatch.agent.interval=1s",
                 "--wattwatch.agent.meters[0].id=main", "--wattwatch.agent.spool.dir=" + dir.resolve("spool"),
                 "--wattwatch.agent.simulator.heater-watts=20000", "--wattwatch.agent.simulator.seed=3");
     }
 
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int candidate;
-            try (ServerSocket s = new ServerSocket(0)) {
-                candidate = s.getLocalPort();
-            }
-            try (ServerSocket next = new ServerSocket(candidate + 1)) {
-                return candidate;
-            } catch (IOException taken) {
-                // try another pair
-            }
-        }
-        throw new IOException("no two free neighbouring ports");
-    }
-
     @Test
     void everyReadingArrivesOnceInOrderThroughABrokerOutageAndAnAgentRestart() throws Exception {
-        port = freePortPair();
-        startBroker();
+        broker = ChildBroker.start(dir);
         List<MeterReading> seen = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                "127.0.0.1:" + port, "group.id", "outage-check", "auto.offset.reset", "earliest"),
+                broker.bootstrapServers(), "group.id", "outage-check", "auto.offset.reset", "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.READINGS));
 
@@ -103,9 +68,9 @@ class AgentOutageTest {
             ReadingSpool spool = first.getBean(ReadingSpool.class);
             await().atMost(Duration.ofSeconds(60)).until(() -> poll(consumer, seen) >= 3);
 
-            stopBroker();
+            broker.stop();
             await().atMost(Duration.ofSeconds(60)).until(() -> spool.size() >= 5); // blinks go on, readings wait
-            startBroker();
+            broker.start();
             await().atMost(Duration.ofSeconds(90)).until(() -> spool.size() == 0);
 
             Counter producedFirst = first.getBean(MeterRegistry.class).get("wattwatch.agent.readings.produced").counter();
