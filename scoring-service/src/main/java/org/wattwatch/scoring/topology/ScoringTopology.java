@@ -14,7 +14,7 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.scoring.detection.AnomalyDetector;
-import org.wattwatch.scoring.detection.MeterState;
+import org.wattwatch.scoring.detection.MeterStateSerde;
 import org.wattwatch.scoring.scoring.ReadingScorer;
 
 /**
@@ -46,10 +46,7 @@ public class ScoringTopology {
         // a few kB per meter: in memory, rebuilt from its changelog after a restart; the cache sends one
         // changelog write per meter per commit instead of one per reading
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ScoringProcessor.METER_STATES),
-                Serdes.String(), Serdes.serdeFrom(
-                        (topic, state) -> EventJson.write(state),
-                        (topic, bytes) -> bytes == null ? null : EventJson.read(bytes, MeterState.class)))
-                .withCachingEnabled());
+                Serdes.String(), MeterStateSerde.serde()).withCachingEnabled());
         KStream<String, ScoringOutcome> outcomes = builder
                 .stream(topics.readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("readings"))
                 .processValues(() -> new ScoringProcessor(scorer, detector, metrics), Named.as("score"),

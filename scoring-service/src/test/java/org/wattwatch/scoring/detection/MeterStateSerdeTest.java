@@ -1,0 +1,21 @@
+package org.wattwatch.scoring.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class MeterStateSerdeTest {
+
+    @Test
+    void roundTripsEveryField() {
+        Instant t = Instant.parse("2026-01-05T03:00:00.123456789Z");
+        MeterState state = new MeterState(List.of(new MeterState.Slice(t, t.plusSeconds(60), 2.5),
+                new MeterState.Slice(t.plusSeconds(60), t.plusSeconds(120), 35.8)), t.plusSeconds(120),
+                new MeterState.OpenAlert("a-1", t, 123.4, t.plusSeconds(120)));
+        assertThat(MeterStateSerde.read(MeterStateSerde.write(state))).isEqualTo(state);
+        assertThat(MeterStateSerde.read(MeterStateSerde.write(MeterState.EMPTY))).isEqualTo(MeterState.EMPTY);
+    }
+}
