@@ -171,6 +171,7 @@ class ChartTest {
                 .contains("\"title\": \"WattWatch\"");
         assertThat(path(find(docs, "Job", "home-wattwatch-topics"), "spec", "template", "spec", "containers", 0, "args")
                 .toString()).contains("power.notifications.state --config cleanup.policy=compact")
+                .contains("create power.models --config cleanup.policy=compact")
                 .contains("--topic \"home1.$1\"");
         assertThat(env(scoring)).anySatisfy(e -> {
             assertThat(e).containsEntry("name", "WATTWATCH_TOPICS_PREFIX");
