@@ -7,63 +7,47 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Properties;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ScoredReading;
-import org.wattwatch.model.topic.TopicNames;
-import org.wattwatch.model.topic.Topics;
-import org.wattwatch.scoring.config.ScoringProperties;
-import org.wattwatch.scoring.model.ActiveModel;
-import org.wattwatch.scoring.scoring.ReadingScorer;
 
 /** The detection rule and the alert lifecycle, on per-minute readings, with the seed envelope. */
 class DetectionTopologyTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private TopologyTestDriver driver;
+    private TopologyHarness topology;
+    private SimpleMeterRegistry registry;
     private TestInputTopic<String, byte[]> readings;
     private TestOutputTopic<String, byte[]> scored;
     private TestOutputTopic<String, byte[]> anomalies;
+    private TestOutputTopic<String, byte[]> deadLetters;
     private long sequence;
+
 
     @BeforeEach
     void start() {
-        ScoringProperties properties = ScoringProperties.of(PARIS, 1.0, "classpath:models/seed-envelope.csv");
-        ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
-        StreamsBuilder builder = new StreamsBuilder();
-        new ScoringTopology(scorer, new ScoringMetrics(registry), new TopicNames(""), properties).build(builder);
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "detection-test");
-        driver = new TopologyTestDriver(builder.build(), config);
-        readings = driver.createInputTopic(Topics.READINGS, new StringSerializer(), new ByteArraySerializer());
-        scored = driver.createOutputTopic(Topics.SCORED, new StringDeserializer(), new ByteArrayDeserializer());
-        anomalies = driver.createOutputTopic(Topics.ANOMALIES, new StringDeserializer(), new ByteArrayDeserializer());
+        topology = new TopologyHarness(PARIS);
+        registry = topology.registry;
+        readings = topology.readings;
+        scored = topology.scored;
+        anomalies = topology.anomalies;
+        deadLetters = topology.deadLetters;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        topology.close();
     }
 
     private static Instant paris(String local) {

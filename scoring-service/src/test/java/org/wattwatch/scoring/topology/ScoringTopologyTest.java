@@ -6,19 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Properties;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +32,8 @@ class ScoringTopologyTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private TopologyTestDriver driver;
+    private TopologyHarness topology;
+    private SimpleMeterRegistry registry;
     private TestInputTopic<String, byte[]> readings;
     private TestOutputTopic<String, byte[]> scored;
     private TestOutputTopic<String, byte[]> anomalies;
@@ -48,22 +41,17 @@ class ScoringTopologyTest {
 
     @BeforeEach
     void start() {
-        ScoringProperties properties = ScoringProperties.of(PARIS, 1.0, "classpath:models/seed-envelope.csv");
-        ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
-        StreamsBuilder builder = new StreamsBuilder();
-        new ScoringTopology(scorer, new ScoringMetrics(registry), new TopicNames(""), properties).build(builder);
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
-        driver = new TopologyTestDriver(builder.build(), config);
-        readings = driver.createInputTopic(Topics.READINGS, new StringSerializer(), new ByteArraySerializer());
-        scored = driver.createOutputTopic(Topics.SCORED, new StringDeserializer(), new ByteArrayDeserializer());
-        anomalies = driver.createOutputTopic(Topics.ANOMALIES, new StringDeserializer(), new ByteArrayDeserializer());
-        deadLetters = driver.createOutputTopic(Topics.READINGS_DLQ, new StringDeserializer(), new ByteArrayDeserializer());
+        topology = new TopologyHarness(PARIS);
+        registry = topology.registry;
+        readings = topology.readings;
+        scored = topology.scored;
+        anomalies = topology.anomalies;
+        deadLetters = topology.deadLetters;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        topology.close();
     }
 
     private static MeterReading hourAt(String localStart, double wh) {

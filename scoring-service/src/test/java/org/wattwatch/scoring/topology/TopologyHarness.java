@@ -1,0 +1,52 @@
+package org.wattwatch.scoring.topology;
+
+import java.time.ZoneId;
+import java.util.Properties;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.model.topic.Topics;
+import org.wattwatch.scoring.config.ScoringProperties;
+import org.wattwatch.scoring.model.ActiveModel;
+import org.wattwatch.scoring.scoring.ReadingScorer;
+
+/** The scoring topology with the seed envelope on a TopologyTestDriver, and its topics. */
+final class TopologyHarness implements AutoCloseable {
+
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, byte[]> readings;
+    final TestOutputTopic<String, byte[]> scored;
+    final TestOutputTopic<String, byte[]> anomalies;
+    final TestOutputTopic<String, byte[]> deadLetters;
+
+    TopologyHarness(ZoneId zone) {
+        ScoringProperties properties = ScoringProperties.of(zone, 1.0, "classpath:models/seed-envelope.csv");
+        ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
+        StreamsBuilder builder = new StreamsBuilder();
+        new ScoringTopology(scorer, new ScoringMetrics(registry), new TopicNames(""), properties).build(builder);
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
+        driver = new TopologyTestDriver(builder.build(), config);
+        readings = driver.createInputTopic(Topics.READINGS, new StringSerializer(), new ByteArraySerializer());
+        scored = driver.createOutputTopic(Topics.SCORED, new StringDeserializer(), new ByteArrayDeserializer());
+        anomalies = driver.createOutputTopic(Topics.ANOMALIES, new StringDeserializer(), new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(Topics.READINGS_DLQ, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
