@@ -1,7 +1,5 @@
 package org.wattwatch.trainer.cli;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,10 +36,7 @@ class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EnvelopeModel envelope;
-        try (InputStream in = Files.newInputStream(model)) {
-            envelope = Models.read(in, model.getFileName().toString());
-        }
+        EnvelopeModel envelope = Models.read(model);
         Duration window = Duration.ofMinutes(envelope instanceof PackagedEnvelope p ? p.manifest().windowMinutes() : 60);
         HistoryOptions.Loaded data = options.load(List.of(history), window, System.out);
         List<ScoredWindow> scored = Backtest.score(envelope, data.windows(), window, threshold);

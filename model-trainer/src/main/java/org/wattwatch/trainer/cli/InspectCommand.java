@@ -1,7 +1,5 @@
 package org.wattwatch.trainer.cli;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -33,10 +31,7 @@ class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EnvelopeModel envelope;
-        try (InputStream in = Files.newInputStream(model)) {
-            envelope = Models.read(in, model.getFileName().toString());
-        }
+        EnvelopeModel envelope = Models.read(model);
         Duration window = Duration.ofMinutes(60);
         if (envelope instanceof PackagedEnvelope p) {
             System.out.println(new String(EventJson.mapper().writerWithDefaultPrettyPrinter()

@@ -23,6 +23,7 @@ import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.envelope.HourlyEnvelope;
 import org.wattwatch.envelope.ModelManifest;
 import org.wattwatch.envelope.ModelPackage;
+import org.wattwatch.envelope.Models;
 import org.wattwatch.model.score.ExpectedRange;
 import org.wattwatch.trainer.backtest.Backtest;
 import org.wattwatch.trainer.backtest.MinMaxEnvelope;
@@ -140,7 +141,7 @@ class TrainCommand implements Callable<Integer> {
                         envelope.forHour(h).highWh()));
             }
         }
-        return org.wattwatch.envelope.EnvelopeCsv.read(Files.newInputStream(out), out.getFileName().toString());
+        return Models.read(out);
     }
 
     private EnvelopeModel writePackage(List<Window> windows, HistoryOptions.Loaded data, PrintStream log)
@@ -176,7 +177,7 @@ class TrainCommand implements Callable<Integer> {
         try (OutputStream file = Files.newOutputStream(out)) {
             ModelPackage.write(file, manifest, mojos[0], mojos[1]);
         }
-        return ModelPackage.read(Files.newInputStream(out), out.getFileName().toString());
+        return Models.read(out);
     }
 
     private ModelManifest manifest(byte[][] mojos, double lowExtension, double highExtension,
