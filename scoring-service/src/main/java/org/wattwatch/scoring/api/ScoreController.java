@@ -3,7 +3,9 @@ package org.wattwatch.scoring.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -50,9 +52,9 @@ class ScoreController {
                     oneOf = {ScoreRequest.class, ScoreRequestBatch.class}))))
     @PostMapping("/score")
     Object score(@RequestBody JsonNode body) {
-        EnvelopeModel model = scorer.model(ModelAssignment.DEFAULT); // one model for the whole batch
         if (!body.isArray()) {
-            return score(parse(body, ""), model);
+            ScoreRequest request = parse(body, "");
+            return score(request, modelFor(request, ""));
         }
         if (body.size() > MAX_BATCH) {
             throw new InvalidRequestException(List.of(new Violation("body", "at most " + MAX_BATCH
@@ -70,7 +72,33 @@ class ScoreController {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return requests.stream().map(r -> score(r, model)).toList();
+        // one model per meter for the whole batch, even while a swap lands
+        Map<String, EnvelopeModel> models = new HashMap<>();
+        List<ScoreResponse> responses = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            ScoreRequest r = requests.get(i);
+            EnvelopeModel model = models.get(key(r));
+            if (model == null) {
+                model = modelFor(r, "[" + i + "].");
+                models.put(key(r), model);
+            }
+            responses.add(score(r, model));
+        }
+        return responses;
+    }
+
+    private static String key(ScoreRequest request) {
+        return request.meter() == null ? ModelAssignment.DEFAULT : request.meter();
+    }
+
+    /** The meter's own model; without a meter, the default one. */
+    private EnvelopeModel modelFor(ScoreRequest request, String prefix) {
+        String meter = key(request);
+        if (!meter.equals(ModelAssignment.DEFAULT) && !scorer.hasOwnModel(meter)) {
+            throw new InvalidRequestException(List.of(new Violation(prefix + "meter", "meter '" + meter
+                    + "' has no model of its own; leave meter out to score with the default model")));
+        }
+        return scorer.model(meter);
     }
 
     private ScoreRequest parse(JsonNode node, String prefix) {
@@ -98,7 +126,8 @@ class ScoreController {
         MeterReading reading = new MeterReading(MeterReading.SCHEMA_VERSION, AD_HOC, start,
                 start.plus(Duration.ofMinutes(minutes)), request.wh(), 0, AD_HOC, 0);
         ScoredReading scored = scorer.score(reading, model);
-        return new ScoreResponse(request.timestamp(), scorer.zone().getId(), start, minutes, request.wh(),
+        return new ScoreResponse(request.meter(), request.timestamp(), scorer.zone().getId(), start, minutes,
+                request.wh(),
                 scored.expectedLowWh(), scored.expectedHighWh(), scored.score(), scorer.threshold(), scored.anomaly(),
                 scored.modelVersion());
     }

@@ -12,8 +12,9 @@ import org.wattwatch.model.validation.Violation;
  * @param timestamp start of the interval on the home's wall clock, e.g. {@code 2026-01-05T04:00:00}
  * @param wh        energy used in the interval, in watt-hours
  * @param minutes   the interval's length (default 60, the seed's hourly readings)
+ * @param meter     score with this meter's model (its own, else the default); default: the default model
  */
-public record ScoreRequest(LocalDateTime timestamp, Double wh, Integer minutes) {
+public record ScoreRequest(LocalDateTime timestamp, Double wh, Integer minutes, String meter) {
 
     static final int DEFAULT_MINUTES = 60;
     private static final int MAX_MINUTES = 7 * 24 * 60;
@@ -26,6 +27,9 @@ public record ScoreRequest(LocalDateTime timestamp, Double wh, Integer minutes) 
         Checks checks = new Checks().notNull("timestamp", timestamp).notNull("wh", wh);
         if (wh != null) {
             checks.finiteNonNegative("wh", wh);
+        }
+        if (meter != null && !meter.matches("[A-Za-z0-9._-]{1,64}")) {
+            checks.add("meter", "must be a meter id (letters, digits, '.', '_', '-'; at most 64), was '" + meter + "'");
         }
         if (minutes != null && (minutes < 1 || minutes > MAX_MINUTES)) {
             checks.add("minutes", "must be between 1 and " + MAX_MINUTES + ", was " + minutes);

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
  * @param intervalStart  the request's timestamp as an instant, in the home's zone
  */
 public record ScoreResponse(
+        String meter,
         LocalDateTime timestamp,
         String zone,
         Instant intervalStart,

@@ -91,6 +91,11 @@ public class ModelRegistry implements SmartLifecycle, ModelSource {
         return defaultModel();
     }
 
+    @Override
+    public boolean hasOwnModel(String meterId) {
+        return !meterId.equals(ModelAssignment.DEFAULT) && byMeter.containsKey(meterId);
+    }
+
     public EnvelopeModel defaultModel() {
         InUse assigned = byMeter.get(ModelAssignment.DEFAULT);
         return assigned != null ? assigned.model() : configured.get();

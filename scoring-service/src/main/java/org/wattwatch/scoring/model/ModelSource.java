@@ -6,4 +6,9 @@ import org.wattwatch.envelope.EnvelopeModel;
 public interface ModelSource {
 
     EnvelopeModel modelFor(String meterId);
+
+    /** Whether the meter has a model of its own rather than the default one. */
+    default boolean hasOwnModel(String meterId) {
+        return false;
+    }
 }

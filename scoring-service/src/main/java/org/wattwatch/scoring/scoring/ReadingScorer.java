@@ -47,6 +47,10 @@ public class ReadingScorer {
         return threshold;
     }
 
+    public boolean hasOwnModel(String meterId) {
+        return model.hasOwnModel(meterId);
+    }
+
     /** The model for a meter, or with {@link ModelAssignment#DEFAULT} the default one. */
     public EnvelopeModel model(String meterId) {
         return model.modelFor(meterId);

@@ -102,6 +102,19 @@ class ModelSwapIntegrationTest {
             assertThat(versions.subList(0, 40)).allMatch(v -> v.startsWith("seed-envelope-"));
             assertThat(versions.subList(40, 80)).containsOnly(trainedVersion);
 
+            ResponseEntity<Map<String, Object>> withMeterModel = api().post().uri("/api/score")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":1500,\"meter\":\"swap\"}").retrieve()
+                    .toEntity(JSON);
+            assertThat(withMeterModel.getBody()).containsEntry("modelVersion", trainedVersion)
+                    .containsEntry("meter", "swap");
+            ResponseEntity<Map<String, Object>> unknown = api().post().uri("/api/score")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":1500,\"meter\":\"nobody\"}").retrieve()
+                    .onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(JSON);
+            assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+            assertThat(unknown.getBody().get("detail").toString()).startsWith("meter: meter 'nobody' has no model");
+
             Map<String, Object> models = api().get().uri("/api/models").retrieve().body(JSON);
             assertThat(models.get("meters").toString()).contains("swap=").contains(trainedVersion);
             assertThat(models.get("default").toString()).contains("seed-envelope-");
