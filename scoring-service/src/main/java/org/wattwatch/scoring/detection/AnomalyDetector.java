@@ -21,7 +21,8 @@ import org.wattwatch.model.score.ScoredReading;
  * judged one by one. Shorter ones (per-minute) are judged by the trailing window: its energy, less
  * its largest readings that add up to the spike allowance and scaled back to the whole window, is
  * scored against the model's envelope for the window's length. So a heater that stays on raises an
- * anomaly within the window, while a kettle's two minutes are left out.
+ * anomaly within the window, while a kettle's two minutes are left out. After a start or a gap, a
+ * verdict waits until readings cover half a window, and the covered part stands for the whole.
  *
  * <p>Each meter has at most one open alert: RAISED when its window becomes unusual, ONGOING at most
  * once per window length while it stays so (with the energy above normal so far), RESOLVED at the
@@ -114,35 +115,41 @@ public final class AnomalyDetector {
         }
         Instant start = reading.intervalEnd().minus(window);
         Instant covered = reading.intervalEnd();
-        for (int i = recent.size() - 1; i >= 0 && covered.isAfter(start); i--) {
-            if (!recent.get(i).end().equals(covered)) {
-                return null; // a gap: no reading for part of the window
-            }
+        int first = recent.size();
+        for (int i = recent.size() - 1; i >= 0 && covered.isAfter(start) && recent.get(i).end().equals(covered); i--) {
             covered = recent.get(i).start();
+            first = i;
         }
-        if (covered.isAfter(start)) {
-            return null;
+        if (covered.isBefore(start)) {
+            covered = start;
         }
-        List<MeterState.Slice> inWindow = recent.stream().filter(s -> s.end().isAfter(start)).toList();
+        long coveredMillis = Duration.between(covered, reading.intervalEnd()).toMillis();
+        if (coveredMillis * 2 < window.toMillis()) {
+            return null; // after a start or a gap, wait for half a window of readings
+        }
+        List<MeterState.Slice> inWindow = recent.subList(first, recent.size()).stream()
+                .filter(s -> s.end().isAfter(start)).toList();
         double total = inWindow.stream().mapToDouble(MeterState.Slice::wh).sum();
         List<MeterState.Slice> largestFirst = new ArrayList<>(inWindow);
         largestFirst.sort(Comparator.comparingDouble(MeterState.Slice::wh).reversed());
         long allowed = spikeAllowance.toMillis();
         double kept = total;
-        long keptMillis = window.toMillis();
+        long keptMillis = coveredMillis;
         for (MeterState.Slice s : largestFirst) {
             long length = Duration.between(s.start(), s.end()).toMillis();
-            if (length > allowed) {
+            if (length > allowed || length >= keptMillis) {
                 break;
             }
             allowed -= length;
             kept -= s.wh();
             keptMillis -= length;
         }
+        // what the kept readings would come to over the whole window
         double trimmed = kept * window.toMillis() / keptMillis;
         ExpectedRange expected = model.expected(LocalDateTime.ofInstant(start, zone), window);
         double score = expected.score(trimmed);
-        return new Judgement(start, reading.intervalEnd(), total, expected, score, score > threshold);
+        return new Judgement(start, reading.intervalEnd(), total * window.toMillis() / coveredMillis, expected, score,
+                score > threshold);
     }
 
     private Anomaly event(AnomalyState state, MeterReading reading, Judgement j, MeterState.OpenAlert alert,

@@ -106,6 +106,28 @@ class DetectionTopologyTest {
     }
 
     @Test
+    void afterAStartAVerdictNeedsHalfAWindowAndAKettleStillDoesNotCount() {
+        minutes(paris("2026-01-05T03:00"), 2, 150);
+        minutes(paris("2026-01-05T03:02"), 2, 2150); // a kettle right after the meter starts
+        minutes(paris("2026-01-05T03:04"), 20, 150);
+        assertThat(events()).isEmpty();
+
+        Instant heaterMeterStart = paris("2026-01-05T04:00");
+        MeterReading first = new MeterReading(1, "heater", heaterMeterStart, heaterMeterStart.plusSeconds(60), 36, 36,
+                "test", 0);
+        readings.pipeInput("heater", EventJson.write(first));
+        for (int m = 1; m < 20; m++) {
+            Instant s = heaterMeterStart.plusSeconds(60L * m);
+            readings.pipeInput("heater", EventJson.write(new MeterReading(1, "heater", s, s.plusSeconds(60), 36, 36,
+                    "test", m)));
+        }
+        assertThat(events()).singleElement().satisfies(e -> {
+            assertThat(e.state()).isEqualTo(AnomalyState.RAISED);
+            assertThat(e.intervalEnd()).as("half a window after the start").isEqualTo(heaterMeterStart.plusSeconds(8 * 60));
+        });
+    }
+
+    @Test
     void aKettlesTwoMinutesAtNightAreNotAnAnomaly() {
         minutes(paris("2026-01-05T03:40"), 20, 150);
         minutes(paris("2026-01-05T04:00"), 2, 2150);
