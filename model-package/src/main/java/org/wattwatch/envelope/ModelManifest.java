@@ -20,6 +20,8 @@ import java.util.Map;
  * @param lowExtension   the lower envelope is {@code low - lowExtension * (high - low)} of the MOJOs' outputs
  * @param highExtension  the upper envelope is {@code high + highExtension * (high - low)}; both calibrated on
  *                       the training windows to the two quantiles above
+ * @param baseLowWh      per hour of day (24), what the low MOJO's output is added to
+ * @param baseHighWh     per hour of day (24), what the high MOJO's output is added to
  * @param threshold      score above which the backtest counted an alert
  * @param training       the history it learned from
  * @param backtest       how many alerts it would have raised on that history
@@ -36,6 +38,8 @@ public record ModelManifest(
         List<Double> fitQuantiles,
         double lowExtension,
         double highExtension,
+        List<Double> baseLowWh,
+        List<Double> baseHighWh,
         double threshold,
         Training training,
         BacktestSummary backtest) {

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -37,12 +38,13 @@ public final class ModelPackage {
 
     /** The version a package with these MOJOs and settings has: same content, same version. */
     public static String versionOf(byte[] lowMojo, byte[] highMojo, int windowMinutes, double lowExtension,
-            double highExtension) {
+            double highExtension, List<Double> baseLow, List<Double> baseHigh) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(lowMojo);
             sha.update(highMojo);
-            sha.update((windowMinutes + "|" + lowExtension + "|" + highExtension).getBytes(StandardCharsets.UTF_8));
+            sha.update((windowMinutes + "|" + lowExtension + "|" + highExtension + "|" + baseLow + "|" + baseHigh)
+                    .getBytes(StandardCharsets.UTF_8));
             return "gbm-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
@@ -82,14 +84,17 @@ public final class ModelPackage {
                     + manifest.kind() + " is not one this build reads (" + ModelManifest.FORMAT_VERSION + ", "
                     + ModelManifest.KIND + ")");
         }
+        if (manifest.baseLowWh() == null || manifest.baseLowWh().size() != 24 || manifest.baseHighWh() == null
+                || manifest.baseHighWh().size() != 24) {
+            throw new ModelFormatException(name + ": model.json needs 24 hourly baseLowWh and baseHighWh values");
+        }
         String actual = versionOf(entries.get(LOW), entries.get(HIGH), manifest.windowMinutes(),
-                manifest.lowExtension(), manifest.highExtension());
+                manifest.lowExtension(), manifest.highExtension(), manifest.baseLowWh(), manifest.baseHighWh());
         if (!actual.equals(manifest.version())) {
             throw new ModelFormatException(name + ": content does not match its version " + manifest.version()
                     + " (is " + actual + "): the package was altered or damaged");
         }
-        return new PackagedEnvelope(manifest, table(mojo(entries.get(LOW)), mojo(entries.get(HIGH)),
-                manifest.lowExtension(), manifest.highExtension()));
+        return new PackagedEnvelope(manifest, table(mojo(entries.get(LOW)), mojo(entries.get(HIGH)), manifest));
     }
 
     private static GenModel mojo(byte[] bytes) throws IOException {
@@ -101,7 +106,7 @@ public final class ModelPackage {
      * Both quantile models at every feature combination (a crossing pair put in order), widened by
      * the calibrated extensions.
      */
-    private static ExpectedRange[] table(GenModel low, GenModel high, double lowExtension, double highExtension) {
+    private static ExpectedRange[] table(GenModel low, GenModel high, ModelManifest m) {
         ExpectedRange[] byCell = new ExpectedRange[EnvelopeFeatures.CELLS];
         double[] lowOut = new double[low.getPredsSize()];
         double[] highOut = new double[high.getPredsSize()];
@@ -111,10 +116,14 @@ public final class ModelPackage {
             for (int day = 1; day <= 7; day++) {
                 for (int hour = 0; hour < 24; hour++) {
                     double[] features = {hour, day, month};
-                    double a = Math.max(0, low.score0(columns(features, lowIdx, low), lowOut)[0]);
-                    double b = Math.max(0, high.score0(columns(features, highIdx, high), highOut)[0]);
+                    // the low edge may sit below its hour's quantile for a day or month, never above: a low
+                    // edge pushed up by one over-fitted cell would widen every envelope through the calibration
+                    double a = Math.max(0, m.baseLowWh().get(hour)
+                            + Math.min(0, low.score0(columns(features, lowIdx, low), lowOut)[0]));
+                    double b = Math.max(0, m.baseHighWh().get(hour)
+                            + high.score0(columns(features, highIdx, high), highOut)[0]);
                     byCell[EnvelopeFeatures.cell(hour, day, month)] =
-                            Calibration.widen(Math.min(a, b), Math.max(a, b), lowExtension, highExtension);
+                            Calibration.widen(Math.min(a, b), Math.max(a, b), m.lowExtension(), m.highExtension());
                 }
             }
         }

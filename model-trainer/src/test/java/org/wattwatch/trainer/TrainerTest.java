@@ -95,10 +95,7 @@ class TrainerTest {
         for (double[] row : table) {
             LocalDateTime at = LocalDateTime.of(2026, 1, 5, (int) row[0], 0);
             double score = envelope.expected(at, Duration.ofHours(1)).score(row[1]);
-            // 1% of the seed's value where the score is a verdict (1500 and 3000 Wh); at 150 Wh the seed's
-            // scores are ~0.01-0.16, and 1% of 0.0115 would need the learned low edge within 0.4 Wh
-            double tolerance = row[1] >= 1500 ? row[2] * 0.01 : 0.005;
-            assertThat(score).as("hour %s, %s Wh", row[0], row[1]).isCloseTo(row[2], within(tolerance));
+            assertThat(score).as("hour %s, %s Wh", row[0], row[1]).isCloseTo(row[2], within(row[2] * 0.01));
         }
         assertThat(train.out()).contains("learning from 2160 windows of 60 min over 90 days")
                 .contains("backtest on the training history");

@@ -148,12 +148,14 @@ class TrainCommand implements Callable<Integer> {
             throws Exception {
         GbmSettings settings = new GbmSettings(fitQuantiles[0], fitQuantiles[1], trees, maxDepth, minRows, learnRate,
                 seed);
-        byte[][] mojos = new QuantileGbm(settings, log).train(windows);
+        List<Double> baseLow = hourlyQuantile(windows, fitQuantiles[0]);
+        List<Double> baseHigh = hourlyQuantile(windows, fitQuantiles[1]);
+        byte[][] mojos = new QuantileGbm(settings, log).train(windows, toArray(baseLow), toArray(baseHigh));
         ModelManifest.Training training = new ModelManifest.Training(history.stream().map(Path::toString).toList(),
                 windows.get(0).start(), windows.get(windows.size() - 1).start(), windows.size(), data.gapRows(),
                 data.rejected(), options.zone.getId(), settings.asMap());
         Duration window = Duration.ofMinutes(windowMinutes);
-        EnvelopeModel central = read(manifest(mojos, 0, 0, training, null), mojos);
+        EnvelopeModel central = read(manifest(mojos, 0, 0, baseLow, baseHigh, training, null), mojos);
         double[] above = new double[windows.size()];
         double[] below = new double[windows.size()];
         for (int i = 0; i < above.length; i++) {
@@ -166,10 +168,11 @@ class TrainCommand implements Callable<Integer> {
         double highExtension = Calibration.extension(above, 1 - quantiles[1]);
         log.printf(Locale.ROOT, "  calibrated: envelope = low - %.3f x spread .. high + %.3f x spread%n", lowExtension,
                 highExtension);
-        EnvelopeModel model = read(manifest(mojos, lowExtension, highExtension, training, null), mojos);
+        EnvelopeModel model = read(manifest(mojos, lowExtension, highExtension, baseLow, baseHigh, training, null),
+                mojos);
         Backtest.Summary summary = Backtest.summarize(Backtest.score(model, windows, window, threshold),
                 data.resolution());
-        ModelManifest manifest = manifest(mojos, lowExtension, highExtension, training,
+        ModelManifest manifest = manifest(mojos, lowExtension, highExtension, baseLow, baseHigh, training,
                 new ModelManifest.BacktestSummary(summary.windows(), summary.alertWindows(),
                         summary.alertWindowsPerMonth().entrySet().stream().collect(Collectors.toMap(
                                 e -> e.getKey().toString(), Map.Entry::getValue, (a, b) -> a, TreeMap::new)),
@@ -180,12 +183,38 @@ class TrainCommand implements Callable<Integer> {
         return Models.read(out);
     }
 
-    private ModelManifest manifest(byte[][] mojos, double lowExtension, double highExtension,
-            ModelManifest.Training training, ModelManifest.BacktestSummary backtest) {
+    private ModelManifest manifest(byte[][] mojos, double lowExtension, double highExtension, List<Double> baseLow,
+            List<Double> baseHigh, ModelManifest.Training training, ModelManifest.BacktestSummary backtest) {
         return new ModelManifest(ModelManifest.FORMAT_VERSION, ModelManifest.KIND,
-                ModelPackage.versionOf(mojos[0], mojos[1], windowMinutes, lowExtension, highExtension), Instant.now(),
-                windowMinutes, EnvelopeFeatures.NAMES, quantiles[0], quantiles[1],
-                List.of(fitQuantiles[0], fitQuantiles[1]), lowExtension, highExtension, threshold, training, backtest);
+                ModelPackage.versionOf(mojos[0], mojos[1], windowMinutes, lowExtension, highExtension, baseLow,
+                        baseHigh),
+                Instant.now(), windowMinutes, EnvelopeFeatures.NAMES, quantiles[0], quantiles[1],
+                List.of(fitQuantiles[0], fitQuantiles[1]), lowExtension, highExtension, baseLow, baseHigh, threshold,
+                training, backtest);
+    }
+
+    /** Per hour of day, the q-quantile of the windows starting in that hour (nearest rank). */
+    private static List<Double> hourlyQuantile(List<Window> windows, double q) {
+        List<List<Double>> byHour = new java.util.ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            byHour.add(new java.util.ArrayList<>());
+        }
+        windows.forEach(w -> byHour.get(w.start().getHour()).add(w.wh()));
+        List<Double> quantiles = new java.util.ArrayList<>(24);
+        for (List<Double> values : byHour) {
+            if (values.isEmpty()) {
+                quantiles.add(0.0);
+                continue;
+            }
+            values.sort(null);
+            int rank = (int) Math.ceil(q * values.size()) - 1;
+            quantiles.add(values.get(Math.max(0, Math.min(values.size() - 1, rank))));
+        }
+        return List.copyOf(quantiles);
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static EnvelopeModel read(ModelManifest manifest, byte[][] mojos) throws Exception {

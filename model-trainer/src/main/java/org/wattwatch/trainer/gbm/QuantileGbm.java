@@ -23,11 +23,17 @@ import org.wattwatch.trainer.history.Window;
 
 /**
  * Learns the envelope with H2O: two gradient-boosted models of the window energy's low and high
- * quantiles given hour of day, day of week and month, exported as MOJOs. A quantile (not the
+ * quantiles given hour of day, day of week and month, exported as MOJOs. Each starts from the
+ * hour's own quantile of the history and learns what day of week and month add to it, so the trees
+ * spend themselves on the interactions rather than on rediscovering the daily curve. A quantile (not the
  * min/max of the 2018 demo) lets one odd hour in the history stay odd instead of widening that hour
  * of every day for good.
  */
 public final class QuantileGbm {
+
+    /** The models learn the window energy less their per-hour starting point. */
+    private static final String LOW = "wh_above_low_base";
+    private static final String HIGH = "wh_above_high_base";
 
     private final GbmSettings settings;
     private final PrintStream progress;
@@ -37,21 +43,28 @@ public final class QuantileGbm {
         this.progress = progress;
     }
 
-    /** @return the low and high MOJOs */
-    public byte[][] train(List<Window> windows) throws IOException {
+    /**
+     * @param baseLow  per hour of day, the lower model's starting point: it learns what to add to it
+     * @param baseHigh per hour of day, the upper model's starting point
+     * @return the low and high MOJOs
+     */
+    public byte[][] train(List<Window> windows, double[] baseLow, double[] baseHigh) throws IOException {
         H2OCluster.start();
         Path csv = Files.createTempFile("wattwatch-windows", ".csv");
         Frame frame = null;
         try {
             try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                out.write(String.join(",", EnvelopeFeatures.NAMES) + ",wh\n");
+                out.write(String.join(",", EnvelopeFeatures.NAMES) + "," + LOW + "," + HIGH + "\n");
                 for (Window w : windows) {
                     double[] f = EnvelopeFeatures.of(w.start());
-                    out.write(String.format(Locale.ROOT, "%d,%d,%d,%.4f%n", (int) f[0], (int) f[1], (int) f[2], w.wh()));
+                    int hour = (int) f[0];
+                    out.write(String.format(Locale.ROOT, "%d,%d,%d,%.4f,%.4f%n", hour, (int) f[1], (int) f[2],
+                            w.wh() - baseLow[hour], w.wh() - baseHigh[hour]));
                 }
             }
             frame = FrameUtils.parseFrame(Key.make("wattwatch-windows"), csv.toFile());
-            return new byte[][] {mojo(frame, settings.lowQuantile(), "low"), mojo(frame, settings.highQuantile(), "high")};
+            return new byte[][] {mojo(frame, settings.lowQuantile(), "low", LOW, HIGH),
+                mojo(frame, settings.highQuantile(), "high", HIGH, LOW)};
         } finally {
             if (frame != null) {
                 frame.delete();
@@ -60,10 +73,11 @@ public final class QuantileGbm {
         }
     }
 
-    private byte[] mojo(Frame frame, double alpha, String name) {
+    private byte[] mojo(Frame frame, double alpha, String name, String response, String ignored) {
         GBMModel.GBMParameters p = new GBMModel.GBMParameters();
         p._train = frame._key;
-        p._response_column = "wh";
+        p._response_column = response;
+        p._ignored_columns = new String[] {ignored};
         p._distribution = DistributionFamily.quantile;
         p._quantile_alpha = alpha;
         p._ntrees = settings.trees();
