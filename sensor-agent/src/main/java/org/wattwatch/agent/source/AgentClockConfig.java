@@ -18,11 +18,11 @@ import org.wattwatch.model.history.HistoryRow;
 class AgentClockConfig {
 
     @Bean
-    Clock agentClock(AgentProperties properties) {
+    Clock agentClock(AgentProperties properties, List<HistoryRow> replayHistory) {
         if (properties.source() != AgentProperties.Source.REPLAY) {
             return Clock.systemUTC();
         }
-        return new ReplayClock(history(properties).get(0).start().atZone(properties.zone()).toInstant());
+        return new ReplayClock(replayHistory.get(0).start().atZone(properties.zone()).toInstant());
     }
 
     @Bean
