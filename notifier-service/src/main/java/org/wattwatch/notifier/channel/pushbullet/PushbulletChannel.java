@@ -32,17 +32,13 @@ class PushbulletChannel implements AlertChannel {
     private volatile Instant pausedUntil = Instant.MIN;
 
     PushbulletChannel(PushbulletProperties properties) {
-        this(properties, Clock.systemUTC());
-    }
-
-    PushbulletChannel(PushbulletProperties properties, Clock clock) {
         if (properties.token() == null || properties.token().isBlank()) {
             throw new IllegalStateException("wattwatch.notifier.channels.pushbullet.token must be set when "
                     + "wattwatch.notifier.channels.pushbullet.enabled=true");
         }
         this.properties = properties;
         this.pushbullet = new Pushbullet(properties.token());
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     @Override
