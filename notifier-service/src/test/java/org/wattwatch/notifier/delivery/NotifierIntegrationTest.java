@@ -1,11 +1,5 @@
 package org.wattwatch.notifier.delivery;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,6 +61,7 @@ class NotifierIntegrationTest {
     @RegisterExtension
     static WireMockExtension webhook = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    private static final WebhookFake provider = new WebhookFake(webhook);
 
     @DynamicPropertySource
     static void webhookUrl(DynamicPropertyRegistry registry) {
@@ -113,26 +108,10 @@ class NotifierIntegrationTest {
         return deliveries.containsKey(delivery) ? String.valueOf(deliveries.get(delivery).get("outcome")) : "NONE";
     }
 
-    private static void webhookAnswers(String meter, int status) {
-        webhook.stubFor(post("/hook").withRequestBody(matchingJsonPath("$.anomaly.meterId", equalTo(meter)))
-                .willReturn(aResponse().withStatus(status)));
-    }
-
-    private static long successes(String meter) {
-        return webhook.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getBodyAsString().contains("\"meterId\":\"" + meter + "\""))
-                .filter(e -> e.getResponse().getStatus() == 200).count();
-    }
-
-    private static int requests(String meter) {
-        return webhook.countRequestsMatching(postRequestedFor(urlEqualTo("/hook"))
-                .withRequestBody(matchingJsonPath("$.anomaly.meterId", equalTo(meter))).build()).getCount();
-    }
-
     @Test
     void anAnomalyReachesEveryChannelOnceAndIsListedWithItsStatus() throws Exception {
-        webhookAnswers("happy", 200);
-        webhookAnswers("marker", 200);
+        provider.answer("happy", 200);
+        provider.answer("marker", 200);
         Anomaly anomaly = TestAnomalies.raised("happy");
         send(anomaly);
         send(anomaly); // a redelivery, as after a producer retry or a scoring restart
@@ -142,7 +121,7 @@ class NotifierIntegrationTest {
                 .equals("DELIVERED"));
         assertThat(outcome(anomaly, "RAISED/webhook")).isEqualTo("DELIVERED");
         assertThat(outcome(anomaly, "RAISED/log")).isEqualTo("DELIVERED");
-        assertThat(successes("happy")).isEqualTo(1);
+        assertThat(provider.successes("happy")).isEqualTo(1);
         assertThat(alert(anomaly.alertId())).containsEntry("message",
                 "Unusual power use on meter happy: 1500 Wh in the hour from 04:00, usually at most 363 Wh (4.1x).");
         assertThat(registry.get("wattwatch.notifier.events.already.handled").tags("channel", "webhook").counter()
@@ -153,26 +132,27 @@ class NotifierIntegrationTest {
     void aProviderDownForAWhileGetsEveryAlertOnceWhenItIsBack() throws Exception {
         List<Anomaly> alerts = List.of(TestAnomalies.raised("outage-1"), TestAnomalies.raised("outage-2"),
                 TestAnomalies.raised("outage-3"));
-        alerts.forEach(a -> webhookAnswers(a.meterId(), 503));
+        alerts.forEach(a -> provider.answer(a.meterId(), 503));
         for (Anomaly a : alerts) {
             send(a);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> alerts.stream().allMatch(a -> requests(a.meterId()) >= 1));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> alerts.stream().allMatch(a -> provider.requests(a.meterId()) >= 1));
         assertThat(outcome(alerts.get(0), "RAISED/log")).as("the log channel is not held up").isEqualTo("DELIVERED");
 
-        alerts.forEach(a -> webhookAnswers(a.meterId(), 200));
+        alerts.forEach(a -> provider.answer(a.meterId(), 200));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> alerts.stream()
                 .allMatch(a -> outcome(a, "RAISED/webhook").equals("DELIVERED")));
         for (Anomaly a : alerts) {
-            assertThat(successes(a.meterId())).as(a.meterId()).isEqualTo(1);
+            assertThat(provider.successes(a.meterId())).as(a.meterId()).isEqualTo(1);
         }
     }
 
     @Test
     void afterTheRetryBudgetTheNotificationIsDeadLetteredWithTheReason() throws Exception {
-        webhookAnswers("dead", 503);
-        webhookAnswers("refused", 400);
+        provider.answer("dead", 503);
+        provider.answer("refused", 400);
         Anomaly dead = TestAnomalies.raised("dead");
         Anomaly refused = TestAnomalies.raised("refused");
         send(dead);
@@ -180,8 +160,8 @@ class NotifierIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> outcome(dead, "RAISED/webhook").equals("FAILED")
                 && outcome(refused, "RAISED/webhook").equals("FAILED"));
-        assertThat(requests("dead")).as("every attempt of the budget").isEqualTo(4);
-        assertThat(requests("refused")).as("a 400 is not retried").isEqualTo(1);
+        assertThat(provider.requests("dead")).as("every attempt of the budget").isEqualTo(4);
+        assertThat(provider.requests("refused")).as("a 400 is not retried").isEqualTo(1);
         assertThat(outcome(dead, "RAISED/log")).isEqualTo("DELIVERED");
 
         List<ConsumerRecord<String, byte[]>> letters = readAll(Topics.NOTIFICATIONS_DLQ, 2);
@@ -213,7 +193,7 @@ class NotifierIntegrationTest {
 
     @Test
     void snoozeIsRecordedAndBadRequestsNameTheField() throws Exception {
-        webhookAnswers("snoozy", 200);
+        provider.answer("snoozy", 200);
         Anomaly anomaly = TestAnomalies.raised("snoozy");
         send(anomaly);
         await().atMost(Duration.ofSeconds(30)).until(() -> !outcome(anomaly, "RAISED/log").equals("NONE"));

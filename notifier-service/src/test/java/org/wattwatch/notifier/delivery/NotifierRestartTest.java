@@ -1,9 +1,5 @@
 package org.wattwatch.notifier.delivery;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,6 +39,7 @@ class NotifierRestartTest {
     @RegisterExtension
     static WireMockExtension webhook = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    private static final WebhookFake provider = new WebhookFake(webhook);
 
     private static EmbeddedKafkaBroker broker;
 
@@ -72,22 +69,6 @@ class NotifierRestartTest {
         }
     }
 
-    private static void webhookAnswers(String meter, int status) {
-        webhook.stubFor(post("/hook").withRequestBody(matchingJsonPath("$.anomaly.meterId", equalTo(meter)))
-                .willReturn(aResponse().withStatus(status)));
-    }
-
-    private static long successes(String meter) {
-        return webhook.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getBodyAsString().contains("\"meterId\":\"" + meter + "\""))
-                .filter(e -> e.getResponse().getStatus() == 200).count();
-    }
-
-    private static long attempts(String meter) {
-        return webhook.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getBodyAsString().contains("\"meterId\":\"" + meter + "\"")).count();
-    }
-
     private static List<Map<String, Object>> alerts(ConfigurableApplicationContext notifier) {
         return RestClient.create("http://127.0.0.1:" + notifier.getEnvironment().getProperty("local.server.port"))
                 .get().uri("/api/alerts").retrieve().body(new ParameterizedTypeReference<>() { });
@@ -97,8 +78,8 @@ class NotifierRestartTest {
     void aRestartMidDeliveryLosesNothingAndRepeatsNothing() throws Exception {
         List<String> delivered = List.of("r-1", "r-2", "r-3");
         List<String> waiting = List.of("r-4", "r-5");
-        delivered.forEach(m -> webhookAnswers(m, 200));
-        waiting.forEach(m -> webhookAnswers(m, 503));
+        delivered.forEach(m -> provider.answer(m, 200));
+        waiting.forEach(m -> provider.answer(m, 503));
 
         ConfigurableApplicationContext first = startNotifier();
         try {
@@ -108,26 +89,26 @@ class NotifierRestartTest {
             for (String m : waiting) {
                 send(TestAnomalies.raised(m));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> delivered.stream().allMatch(m -> successes(m) == 1)
-                    && waiting.stream().allMatch(m -> attempts(m) >= 1));
+            await().atMost(Duration.ofSeconds(60)).until(() -> delivered.stream().allMatch(m -> provider.successes(m) == 1)
+                    && waiting.stream().allMatch(m -> provider.requests(m) >= 1));
         } finally {
             first.close();
         }
 
-        webhookAnswers("r-4", 200);
-        webhookAnswers("r-5", 200);
-        webhookAnswers("marker", 200);
+        provider.answer("r-4", 200);
+        provider.answer("r-5", 200);
+        provider.answer("marker", 200);
         ConfigurableApplicationContext second = startNotifier();
         try {
             for (String m : delivered) {
                 send(TestAnomalies.raised(m)); // the same anomalies again, as a scoring replay would send them
             }
             send(TestAnomalies.raised("marker"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> successes("marker") == 1
-                    && waiting.stream().allMatch(m -> successes(m) == 1));
+            await().atMost(Duration.ofSeconds(60)).until(() -> provider.successes("marker") == 1
+                    && waiting.stream().allMatch(m -> provider.successes(m) == 1));
 
             for (String m : List.of("r-1", "r-2", "r-3", "r-4", "r-5")) {
-                assertThat(successes(m)).as("deliveries of %s", m).isEqualTo(1);
+                assertThat(provider.successes(m)).as("deliveries of %s", m).isEqualTo(1);
             }
             assertThat(alerts(second)).extracting(a -> String.valueOf(((Map<?, ?>) a.get("anomaly")).get("meterId")))
                     .contains("r-1", "r-2", "r-3", "r-4", "r-5");
