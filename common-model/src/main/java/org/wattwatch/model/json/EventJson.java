@@ -7,6 +7,8 @@ import org.wattwatch.model.validation.InvalidEventException;
 import org.wattwatch.model.validation.Violation;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +22,12 @@ public final class EventJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // one event per record: "{...} junk" is not half-accepted
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // every reading is parsed and every score written on the scoring hot path
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .addModule(InstantJson.module())
             .build();
 
     private EventJson() {

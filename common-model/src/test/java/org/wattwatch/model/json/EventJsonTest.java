@@ -29,6 +29,33 @@ class EventJsonTest {
     }
 
     @Test
+    void instantsAreWrittenAsInstantToStringAndReadFromAnyRfc3339Offset() {
+        for (String text : new String[] {"2026-01-05T04:00:00Z", "2026-01-05T04:00:00.120Z",
+                "2026-01-05T04:00:00.000123Z", "2026-01-05T04:00:00.000000007Z", "1969-12-31T23:59:59Z"}) {
+            Instant instant = Instant.parse(text);
+            assertThat(InstantJson.format(instant)).isEqualTo(instant.toString());
+            MeterReading reading = new MeterReading(1, "main", instant, instant.plusSeconds(60), 1, 1, "pi-1", 1);
+            assertThat(EventJson.read(EventJson.write(reading), MeterReading.class)).isEqualTo(reading);
+        }
+        String withOffset = new String(EventJson.write(READING), StandardCharsets.UTF_8)
+                .replace("\"2026-01-05T04:00:00Z\"", "\"2026-01-05T05:00:00+01:00\"");
+        assertThat(EventJson.read(withOffset.getBytes(StandardCharsets.UTF_8), MeterReading.class)).isEqualTo(READING);
+    }
+
+    @Test
+    void aTimeThatIsNotRfc3339IsAFormatErrorNamingTheField() {
+        String json = new String(EventJson.write(READING), StandardCharsets.UTF_8)
+                .replace("\"2026-01-05T04:00:00Z\"", "\"2026-01-05 04:00\"");
+        assertThatThrownBy(() -> EventJson.read(json.getBytes(StandardCharsets.UTF_8), MeterReading.class))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("RFC 3339").hasMessageContaining("intervalStart");
+        String number = new String(EventJson.write(READING), StandardCharsets.UTF_8)
+                .replace("\"2026-01-05T04:00:00Z\"", "1767585600");
+        assertThatThrownBy(() -> EventJson.read(number.getBytes(StandardCharsets.UTF_8), MeterReading.class))
+                .isInstanceOf(EventFormatException.class).hasMessageContaining("intervalStart");
+    }
+
+    @Test
     void scoredAndAnomalyRoundTrip() {
         ScoredReading scored = new ScoredReading(1, READING, 108, 363, 5.4588, true, "seed-1");
         assertThat(EventJson.read(EventJson.write(scored), ScoredReading.class)).isEqualTo(scored);
