@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,9 @@ import org.wattwatch.model.score.ScoredReading;
  */
 public final class AnomalyDetector {
 
+    private static final Comparator<MeterState.Slice> LARGEST_FIRST =
+            Comparator.comparingDouble(MeterState.Slice::wh).reversed();
+
     private final ZoneId zone;
     private final double threshold;
     private final Duration window;
@@ -48,14 +52,18 @@ public final class AnomalyDetector {
         if (state.latestEnd() != null && reading.intervalStart().isBefore(state.latestEnd())) {
             return late(state, scored);
         }
-        List<MeterState.Slice> recent = new ArrayList<>(state.recent().size() + 1);
         Instant windowStart = reading.intervalEnd().minus(window);
-        for (MeterState.Slice s : state.recent()) {
-            if (s.end().isAfter(windowStart)) {
-                recent.add(s);
-            }
+        List<MeterState.Slice> previous = state.recent();
+        int from = 0;
+        while (from < previous.size() && !previous.get(from).end().isAfter(windowStart)) {
+            from++; // oldest first: what fell out of the window is at the front
         }
-        recent.add(new MeterState.Slice(reading.intervalStart(), reading.intervalEnd(), reading.wh()));
+        MeterState.Slice[] kept = new MeterState.Slice[previous.size() - from + 1];
+        for (int i = from; i < previous.size(); i++) {
+            kept[i - from] = previous.get(i);
+        }
+        kept[kept.length - 1] = new MeterState.Slice(reading.intervalStart(), reading.intervalEnd(), reading.wh());
+        List<MeterState.Slice> recent = Collections.unmodifiableList(Arrays.asList(kept));
 
         Judgement judgement = judge(recent, scored, model);
         MeterState.OpenAlert alert = state.alert();
@@ -83,7 +91,7 @@ public final class AnomalyDetector {
                 alert = null;
             }
         }
-        MeterState next = new MeterState(List.copyOf(recent), reading.intervalEnd(), alert);
+        MeterState next = new MeterState(recent, reading.intervalEnd(), alert);
         return new Detection(withVerdict(scored, alert != null), event, next, false);
     }
 
@@ -113,7 +121,9 @@ public final class AnomalyDetector {
                     new ExpectedRange(scored.expectedLowWh(), scored.expectedHighWh()), scored.score(),
                     scored.score() > threshold);
         }
+        // runs for every reading: plain loops over the (at most window-long) list, epoch millis
         Instant start = reading.intervalEnd().minus(window);
+        long windowMillis = window.toMillis();
         Instant covered = reading.intervalEnd();
         int first = recent.size();
         for (int i = recent.size() - 1; i >= 0 && covered.isAfter(start) && recent.get(i).end().equals(covered); i--) {
@@ -123,20 +133,22 @@ public final class AnomalyDetector {
         if (covered.isBefore(start)) {
             covered = start;
         }
-        long coveredMillis = Duration.between(covered, reading.intervalEnd()).toMillis();
-        if (coveredMillis * 2 < window.toMillis()) {
+        long coveredMillis = reading.intervalEnd().toEpochMilli() - covered.toEpochMilli();
+        if (coveredMillis * 2 < windowMillis) {
             return null; // after a start or a gap, wait for half a window of readings
         }
-        List<MeterState.Slice> inWindow = recent.subList(first, recent.size()).stream()
-                .filter(s -> s.end().isAfter(start)).toList();
-        double total = inWindow.stream().mapToDouble(MeterState.Slice::wh).sum();
-        List<MeterState.Slice> largestFirst = new ArrayList<>(inWindow);
-        largestFirst.sort(Comparator.comparingDouble(MeterState.Slice::wh).reversed());
+        // next() kept only slices ending inside the window
+        MeterState.Slice[] largestFirst = recent.subList(first, recent.size()).toArray(new MeterState.Slice[0]);
+        double total = 0;
+        for (MeterState.Slice s : largestFirst) {
+            total += s.wh();
+        }
+        Arrays.sort(largestFirst, LARGEST_FIRST);
         long allowed = spikeAllowance.toMillis();
         double kept = total;
         long keptMillis = coveredMillis;
         for (MeterState.Slice s : largestFirst) {
-            long length = Duration.between(s.start(), s.end()).toMillis();
+            long length = s.millis();
             if (length > allowed || length >= keptMillis) {
                 break;
             }
@@ -145,10 +157,10 @@ public final class AnomalyDetector {
             keptMillis -= length;
         }
         // what the kept readings would come to over the whole window
-        double trimmed = kept * window.toMillis() / keptMillis;
+        double trimmed = kept * windowMillis / keptMillis;
         ExpectedRange expected = model.expected(LocalDateTime.ofInstant(start, zone), window);
         double score = expected.score(trimmed);
-        return new Judgement(start, reading.intervalEnd(), total * window.toMillis() / coveredMillis, expected, score,
+        return new Judgement(start, reading.intervalEnd(), total * windowMillis / coveredMillis, expected, score,
                 score > threshold);
     }
 

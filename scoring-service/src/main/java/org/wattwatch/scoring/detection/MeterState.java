@@ -17,6 +17,10 @@ public record MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert)
 
     /** One reading, as the window needs it. */
     public record Slice(Instant start, Instant end, double wh) {
+
+        long millis() {
+            return end.toEpochMilli() - start.toEpochMilli();
+        }
     }
 
     /**

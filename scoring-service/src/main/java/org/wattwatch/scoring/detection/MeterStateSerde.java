@@ -1,11 +1,7 @@
 package org.wattwatch.scoring.detection;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +12,15 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A compact binary form of {@link MeterState} for the state store and its changelog: it is read and
- * written for every reading, so JSON's cost would be paid on the hot path. Starts with a format
- * version byte so the layout can change.
+ * A compact binary form of {@link MeterState} for the state store and its changelog: it is written
+ * for every reading, so JSON's cost (or even a stream's) would be paid on the hot path. One buffer
+ * of the exact size, big-endian. Starts with a format version byte so the layout can change.
  */
 public final class MeterStateSerde {
 
     private static final byte FORMAT = 1;
+    private static final int INSTANT_BYTES = Long.BYTES + Integer.BYTES;
+    private static final int SLICE_BYTES = 2 * INSTANT_BYTES + Double.BYTES;
 
     private MeterStateSerde() {
     }
@@ -34,59 +32,60 @@ public final class MeterStateSerde {
     }
 
     static byte[] write(MeterState state) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + 24 * state.recent().size());
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeShort(state.recent().size());
-            for (MeterState.Slice s : state.recent()) {
-                writeInstant(out, s.start());
-                writeInstant(out, s.end());
-                out.writeDouble(s.wh());
-            }
-            out.writeBoolean(state.latestEnd() != null);
-            if (state.latestEnd() != null) {
-                writeInstant(out, state.latestEnd());
-            }
-            MeterState.OpenAlert alert = state.alert();
-            out.writeBoolean(alert != null);
-            if (alert != null) {
-                out.writeUTF(alert.alertId());
-                writeInstant(out, alert.raisedAt());
-                out.writeDouble(alert.excessWh());
-                writeInstant(out, alert.lastEventEnd());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        MeterState.OpenAlert alert = state.alert();
+        byte[] alertId = alert == null ? null : alert.alertId().getBytes(StandardCharsets.UTF_8);
+        int size = 1 + Short.BYTES + SLICE_BYTES * state.recent().size() + 1
+                + (state.latestEnd() == null ? 0 : INSTANT_BYTES) + 1
+                + (alert == null ? 0 : Short.BYTES + alertId.length + 2 * INSTANT_BYTES + Double.BYTES);
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put(FORMAT);
+        out.putShort((short) state.recent().size());
+        for (MeterState.Slice s : state.recent()) {
+            putInstant(out, s.start());
+            putInstant(out, s.end());
+            out.putDouble(s.wh());
         }
-        return bytes.toByteArray();
+        out.put((byte) (state.latestEnd() == null ? 0 : 1));
+        if (state.latestEnd() != null) {
+            putInstant(out, state.latestEnd());
+        }
+        out.put((byte) (alert == null ? 0 : 1));
+        if (alert != null) {
+            out.putShort((short) alertId.length).put(alertId);
+            putInstant(out, alert.raisedAt());
+            out.putDouble(alert.excessWh());
+            putInstant(out, alert.lastEventEnd());
+        }
+        return out.array();
     }
 
     static MeterState read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new IllegalStateException("meter state format " + format + " is not " + FORMAT);
-            }
-            int n = in.readUnsignedShort();
-            List<MeterState.Slice> recent = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                recent.add(new MeterState.Slice(readInstant(in), readInstant(in), in.readDouble()));
-            }
-            Instant latestEnd = in.readBoolean() ? readInstant(in) : null;
-            MeterState.OpenAlert alert = in.readBoolean()
-                    ? new MeterState.OpenAlert(in.readUTF(), readInstant(in), in.readDouble(), readInstant(in)) : null;
-            return new MeterState(List.copyOf(recent), latestEnd, alert);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        byte format = in.get();
+        if (format != FORMAT) {
+            throw new IllegalStateException("meter state format " + format + " is not " + FORMAT);
         }
+        int n = Short.toUnsignedInt(in.getShort());
+        List<MeterState.Slice> recent = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            recent.add(new MeterState.Slice(getInstant(in), getInstant(in), in.getDouble()));
+        }
+        Instant latestEnd = in.get() != 0 ? getInstant(in) : null;
+        MeterState.OpenAlert alert = null;
+        if (in.get() != 0) {
+            byte[] alertId = new byte[Short.toUnsignedInt(in.getShort())];
+            in.get(alertId);
+            alert = new MeterState.OpenAlert(new String(alertId, StandardCharsets.UTF_8), getInstant(in),
+                    in.getDouble(), getInstant(in));
+        }
+        return new MeterState(List.copyOf(recent), latestEnd, alert);
     }
 
-    private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
-        out.writeLong(instant.getEpochSecond());
-        out.writeInt(instant.getNano());
+    private static void putInstant(ByteBuffer out, Instant instant) {
+        out.putLong(instant.getEpochSecond()).putInt(instant.getNano());
     }
 
-    private static Instant readInstant(DataInputStream in) throws IOException {
-        return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    private static Instant getInstant(ByteBuffer in) {
+        return Instant.ofEpochSecond(in.getLong(), in.getInt());
     }
 }

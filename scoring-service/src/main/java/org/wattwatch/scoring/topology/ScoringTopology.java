@@ -2,15 +2,12 @@ package org.wattwatch.scoring.topology;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.scoring.detection.AnomalyDetector;
@@ -25,7 +22,10 @@ import org.wattwatch.scoring.scoring.ReadingScorer;
 @Component
 public class ScoringTopology {
 
-    private static final Produced<String, byte[]> JSON_OUT = Produced.with(Serdes.String(), Serdes.ByteArray());
+    private static final Produced<String, Outgoing> OUT = Produced.<String, Outgoing>with(Serdes.String(),
+            Serdes.serdeFrom((topic, outgoing) -> outgoing.value(), (topic, bytes) -> {
+                throw new UnsupportedOperationException("outgoing records are only written");
+            })).withName("outputs");
 
     private final ReadingScorer scorer;
     private final ScoringMetrics metrics;
@@ -47,21 +47,9 @@ public class ScoringTopology {
         // changelog write per meter per commit instead of one per reading
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ScoringProcessor.METER_STATES),
                 Serdes.String(), MeterStateSerde.serde()).withCachingEnabled());
-        KStream<String, ScoringOutcome> outcomes = builder
-                .stream(topics.readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("readings"))
-                .processValues(() -> new ScoringProcessor(scorer, detector, metrics), Named.as("score"),
-                        ScoringProcessor.METER_STATES);
-
-        outcomes.split(Named.as("outcome-"))
-                .branch((meter, outcome) -> outcome instanceof ScoringOutcome.Rejected, Branched.withConsumer(
-                        rejected -> rejected.mapValues(o -> ((ScoringOutcome.Rejected) o).original())
-                                .to(topics.readingsDlq(), JSON_OUT), "rejected"))
-                .defaultBranch(Branched.withConsumer(scored -> {
-                    KStream<String, ScoringOutcome.Scored> ok = scored.mapValues(o -> (ScoringOutcome.Scored) o);
-                    ok.mapValues(o -> EventJson.write(o.scored())).to(topics.scored(), JSON_OUT);
-                    ok.flatMapValues(o -> o.anomaly().stream().toList())
-                            .mapValues(EventJson::write)
-                            .to(topics.anomalies(), JSON_OUT);
-                }, "scored"));
+        builder.stream(topics.readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("readings"))
+                .processValues(() -> new ScoringProcessor(scorer, detector, metrics, topics), Named.as("score"),
+                        ScoringProcessor.METER_STATES)
+                .to((meter, outgoing, context) -> outgoing.topic(), OUT);
     }
 }

@@ -9,14 +9,12 @@ import java.time.ZoneId;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.json.EventJson;
@@ -24,9 +22,6 @@ import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.model.topic.Topics;
-import org.wattwatch.scoring.config.ScoringProperties;
-import org.wattwatch.scoring.model.ActiveModel;
-import org.wattwatch.scoring.scoring.ReadingScorer;
 
 class ScoringTopologyTest {
 
@@ -107,13 +102,16 @@ class ScoringTopologyTest {
 
     @Test
     void aTopicPrefixMovesEveryTopic() {
-        ScoringProperties properties = ScoringProperties.of(PARIS, 1.0, "classpath:models/seed-envelope.csv");
-        ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
-        StreamsBuilder builder = new StreamsBuilder();
-        new ScoringTopology(scorer, new ScoringMetrics(new SimpleMeterRegistry()), new TopicNames("home1."), properties)
-                .build(builder);
-        assertThat(builder.build().describe().toString()).contains("home1.power.readings", "home1.power.scored",
-                "home1.power.anomalies", "home1.power.readings.dlq").doesNotContain("[power.readings]");
+        try (TopologyHarness home1 = new TopologyHarness(PARIS, new TopicNames("home1."))) {
+            home1.readings.pipeInput("main", EventJson.write(hourAt("2026-01-05T04:00", 1500)));
+            home1.readings.pipeInput("main", "not json".getBytes(StandardCharsets.UTF_8));
+            assertThat(home1.scored.readValuesToList()).hasSize(1);
+            assertThat(home1.anomalies.readValuesToList()).hasSize(1);
+            assertThat(home1.deadLetters.readValuesToList()).hasSize(1);
+            assertThat(home1.driver.producedTopicNames()).containsExactlyInAnyOrder("home1.power.scored",
+                    "home1.power.anomalies", "home1.power.readings.dlq",
+                    "scoring-test-meter-states-changelog");
+        }
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.wattwatch.model.topic.TopicNames;
-import org.wattwatch.model.topic.Topics;
 import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.scoring.model.ActiveModel;
 import org.wattwatch.scoring.scoring.ReadingScorer;
@@ -32,17 +31,21 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, byte[]> deadLetters;
 
     TopologyHarness(ZoneId zone) {
+        this(zone, new TopicNames(""));
+    }
+
+    TopologyHarness(ZoneId zone, TopicNames topics) {
         ScoringProperties properties = ScoringProperties.of(zone, 1.0, "classpath:models/seed-envelope.csv");
         ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
         StreamsBuilder builder = new StreamsBuilder();
-        new ScoringTopology(scorer, new ScoringMetrics(registry), new TopicNames(""), properties).build(builder);
+        new ScoringTopology(scorer, new ScoringMetrics(registry), topics, properties).build(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         driver = new TopologyTestDriver(builder.build(), config);
-        readings = driver.createInputTopic(Topics.READINGS, new StringSerializer(), new ByteArraySerializer());
-        scored = driver.createOutputTopic(Topics.SCORED, new StringDeserializer(), new ByteArrayDeserializer());
-        anomalies = driver.createOutputTopic(Topics.ANOMALIES, new StringDeserializer(), new ByteArrayDeserializer());
-        deadLetters = driver.createOutputTopic(Topics.READINGS_DLQ, new StringDeserializer(), new ByteArrayDeserializer());
+        readings = driver.createInputTopic(topics.readings(), new StringSerializer(), new ByteArraySerializer());
+        scored = driver.createOutputTopic(topics.scored(), new StringDeserializer(), new ByteArrayDeserializer());
+        anomalies = driver.createOutputTopic(topics.anomalies(), new StringDeserializer(), new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(topics.readingsDlq(), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override

@@ -1,0 +1,45 @@
+package org.wattwatch.scoring.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.model.score.ScoredReading;
+
+class ScoredReadingJsonTest {
+
+    private static final Instant START = Instant.parse("2026-01-05T03:00:00Z");
+    private static final ScoredReading SCORED = new ScoredReading(1,
+            new MeterReading(1, "main \"kitchen\"", START, START.plusSeconds(60), 35.5, 36, "pi-1", 7), 2.25, 9.5,
+            4.58620689655, true, "gbm-\u00e9t\u00e9-1");
+
+    @Test
+    void writesTheSameDocumentAsTheOrdinaryWriter() {
+        byte[] embedded = ScoredReadingJson.write(SCORED, EventJson.write(SCORED.reading()));
+        assertThat(EventJson.mapper().readTree(embedded)).isEqualTo(EventJson.mapper().readTree(EventJson.write(SCORED)));
+        assertThat(EventJson.read(embedded, ScoredReading.class)).isEqualTo(SCORED);
+    }
+
+    @Test
+    void keepsTheReadingAsTheAgentSentIt() {
+        String sent = "  {\"future\":{\"phase\":[1,2]}," + new String(EventJson.write(SCORED.reading()),
+                StandardCharsets.UTF_8).substring(1) + "\n";
+        String written = new String(ScoredReadingJson.write(SCORED, sent.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
+        assertThat(written).contains("\"future\":{\"phase\":[1,2]}");
+        assertThat(EventJson.read(written.getBytes(StandardCharsets.UTF_8), ScoredReading.class)).isEqualTo(SCORED);
+    }
+
+    @Test
+    void bytesThatAreNotPlainUtf8AreWrittenTheOrdinaryWay() {
+        String json = new String(EventJson.write(SCORED.reading()), StandardCharsets.UTF_8);
+        byte[] utf16 = json.getBytes(StandardCharsets.UTF_16LE);
+        byte[] bom = ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8);
+        assertThat(ScoredReadingJson.write(SCORED, utf16)).isEqualTo(EventJson.write(SCORED));
+        assertThat(ScoredReadingJson.write(SCORED, bom)).isEqualTo(EventJson.write(SCORED));
+    }
+}
