@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,9 +30,6 @@ import org.wattwatch.model.score.ScoredReading;
  * alert began, so replays and retries give the same id.
  */
 public final class AnomalyDetector {
-
-    private static final Comparator<MeterState.Slice> LARGEST_FIRST =
-            Comparator.comparingDouble(MeterState.Slice::wh).reversed();
 
     private final ZoneId zone;
     private final double threshold;
@@ -138,20 +134,32 @@ public final class AnomalyDetector {
             return null; // after a start or a gap, wait for half a window of readings
         }
         // next() kept only slices ending inside the window
-        MeterState.Slice[] largestFirst = recent.subList(first, recent.size()).toArray(new MeterState.Slice[0]);
+        int n = recent.size() - first;
         double total = 0;
-        for (MeterState.Slice s : largestFirst) {
-            total += s.wh();
+        for (int i = first; i < recent.size(); i++) {
+            total += recent.get(i).wh();
         }
-        Arrays.sort(largestFirst, LARGEST_FIRST);
+        // leave out the largest readings while they fit the allowance: a few picks, no sort needed
+        boolean[] left = new boolean[n];
         long allowed = spikeAllowance.toMillis();
         double kept = total;
         long keptMillis = coveredMillis;
-        for (MeterState.Slice s : largestFirst) {
+        while (true) {
+            int largest = -1;
+            for (int i = 0; i < n; i++) {
+                if (!left[i] && (largest < 0 || recent.get(first + i).wh() > recent.get(first + largest).wh())) {
+                    largest = i;
+                }
+            }
+            if (largest < 0) {
+                break;
+            }
+            MeterState.Slice s = recent.get(first + largest);
             long length = s.millis();
             if (length > allowed || length >= keptMillis) {
                 break;
             }
+            left[largest] = true;
             allowed -= length;
             kept -= s.wh();
             keptMillis -= length;

@@ -14,12 +14,12 @@ import tools.jackson.core.JsonGenerator;
  * {@link ScoredReading}; bytes that are not plain UTF-8 starting with an object are written the
  * ordinary way.
  */
-final class ScoredReadingJson {
+public final class ScoredReadingJson {
 
     private ScoredReadingJson() {
     }
 
-    static byte[] write(ScoredReading scored, byte[] readingJson) {
+    public static byte[] write(ScoredReading scored, byte[] readingJson) {
         if (!embeddable(readingJson)) {
             return EventJson.write(scored);
         }
