@@ -6,11 +6,11 @@ import java.util.stream.Collectors;
 import org.wattwatch.model.validation.Violation;
 
 /** A request that parsed but breaks a rule; becomes a 400 problem listing every bad field. */
-class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends RuntimeException {
 
     private final transient List<Violation> violations;
 
-    InvalidRequestException(List<Violation> violations) {
+    public InvalidRequestException(List<Violation> violations) {
         super(violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
         this.violations = violations;
     }
