@@ -1,0 +1,220 @@
+package org.wattwatch.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.web.client.RestClient;
+import org.wattwatch.devtools.DevTools;
+import org.wattwatch.notifier.NotifierApplication;
+import org.wattwatch.scoring.ScoringApplication;
+
+import picocli.CommandLine;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium through its chromedriver) against the
+ * scoring service and the notifier on an embedded broker: the day's band and its anomaly are drawn,
+ * a new reading arrives live, the alert is listed and can be snoozed, the page fits a phone, and it
+ * says so when the notifier goes away. Screenshots go to {@code target/}.
+ */
+class DashboardEndToEndTest {
+
+    private static final String ZONE = "Europe/Paris";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static EmbeddedKafkaBroker broker;
+    private static final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private static ConfigurableApplicationContext notifier;
+    private static String scoringUrl;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean browserThere = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!browserThere) {
+            System.out.println("DashboardEndToEndTest skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (Debian packages chromium and chromium-driver; .ci/run installs them)");
+        }
+        Assumptions.assumeTrue(browserThere, "needs Debian's chromium and chromium-driver");
+        broker = new EmbeddedKafkaKraftBroker(1, 3).brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1"));
+        broker.afterPropertiesSet();
+        String kafka = "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString();
+        notifier = start(NotifierApplication.builder(), kafka);
+        ConfigurableApplicationContext scoring = start(ScoringApplication.builder(), kafka,
+                "--wattwatch.scoring.zone=" + ZONE,
+                "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("wattwatch-dashboard-streams"),
+                "--wattwatch.dashboard.notifier-url=http://127.0.0.1:" + port(notifier),
+                "--wattwatch.dashboard.notifier-timeout=1s");
+        scoringUrl = "http://127.0.0.1:" + port(scoring);
+
+        ChromeDriverService driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-dev-shm-usage", "--window-size=1280,1100");
+        browser = new ChromeDriver(driverService, options);
+    }
+
+    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--server.port=0");
+        ConfigurableApplicationContext context = builder.run(all.toArray(String[]::new));
+        services.add(context);
+        return context;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (int i = services.size() - 1; i >= 0; i--) {
+            if (services.get(i).isActive()) {
+                services.get(i).close();
+            }
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    private static void send(String localStart, int wh) {
+        int exit = new CommandLine(new DevTools()).execute("send", "--meter", "main", "--at", localStart, "--wh",
+                String.valueOf(wh), "--zone", ZONE, "--bootstrap-servers", broker.getBrokersAsString());
+        assertThat(exit).isZero();
+    }
+
+    private static int pointsOnTheDay() {
+        Map<String, Object> day = RestClient.create(scoringUrl).get()
+                .uri("/api/dashboard/day?meter=main&date=2026-01-05").retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+        return ((List<?>) day.get("points")).size();
+    }
+
+    private static String chart(String attribute) {
+        return browser.findElement(By.id("day-chart")).getAttribute("data-" + attribute);
+    }
+
+    /** Pixels of the day chart's canvas near a colour: proof that something was painted in it. */
+    private static long pixels(int r, int g, int b, int alpha) {
+        Object count = ((JavascriptExecutor) browser).executeScript("""
+                const canvas = document.querySelector('#day-chart canvas');
+                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                let n = 0;
+                for (let i = 0; i < data.length; i += 4) {
+                  if (Math.abs(data[i] - arguments[0]) < 12 && Math.abs(data[i + 1] - arguments[1]) < 12
+                      && Math.abs(data[i + 2] - arguments[2]) < 12 && Math.abs(data[i + 3] - arguments[3]) < 12) n++;
+                }
+                return n;""", r, g, b, alpha);
+        return ((Number) count).longValue();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void showsTheDayAgainstItsBandLiveWithItsAlertAndSaysWhatIsMissing() throws Exception {
+        try {
+            walkThroughThePage();
+        } catch (Throwable t) {
+            try {
+                screenshot("dashboard-failure.png");
+                System.out.println("dashboard at failure: " + ((JavascriptExecutor) browser).executeScript(
+                        "return location.href + ' ' + document.body.innerText"));
+            } catch (RuntimeException e) {
+                t.addSuppressed(e);
+            }
+            throw t;
+        }
+    }
+
+    private void walkThroughThePage() throws Exception {
+        for (String hour : List.of("00", "01", "02", "03")) {
+            send("2026-01-05T" + hour + ":00", 250);
+        }
+        send("2026-01-05T04:00", 1500); // the seed's 04:00 range is 108-363 Wh
+        // 404 until the first reading is in
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> pointsOnTheDay() == 5);
+
+        browser.get(scoringUrl + "/?meter=main&date=2026-01-05");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> "5".equals(chart("points")) && "1".equals(chart("above")));
+        assertThat(chart("band-hours")).isEqualTo("24");
+        // the band's green fill and the anomaly's red point are on the canvas (uPlot paints the fill
+        // translucent: premultiplied it reads back as the colour with its alpha)
+        assertThat(pixels(0xd6, 0x27, 0x28, 255)).as("red anomaly pixels").isGreaterThan(20);
+        assertThat(pixels(46, 160, 67, 56)).as("green band pixels").isGreaterThan(5_000);
+        assertThat(browser.findElement(By.id("day-summary")).getText()).contains("1 reading above the usual range");
+
+        WebElement alert = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
+                () -> browser.findElement(By.cssSelector("#alerts li[data-state='RAISED']")), e -> e != null);
+        assertThat(alert.getText()).contains("main · Mon 5 Jan, 04:00").contains("1500 Wh").contains("log: delivered");
+        assertThat(browser.findElement(By.id("model")).getText()).contains("seed-envelope-");
+        assertThat(browser.findElement(By.id("week-chart")).getAttribute("data-band-hours")).isEqualTo("168");
+        screenshot("dashboard-e2e.png");
+
+        alert.findElement(By.cssSelector("button.snooze")).click();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#alerts li[data-state='RAISED'] .snoozed"))
+                        .getText().startsWith("Snoozed until"));
+
+        // a usual reading sent now reaches the open page through server-sent events, without a reload,
+        // and the alert it ends shows as resolved
+        send("2026-01-05T05:00", 250);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "6".equals(chart("points")));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> browser
+                .findElement(By.cssSelector("#alerts li[data-state='RESOLVED']")).getText().contains("back to normal"));
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow on a phone").isLessThanOrEqualTo(0);
+        screenshot("dashboard-phone.png");
+        browser.manage().window().setSize(new Dimension(1280, 1100));
+
+        notifier.close();
+        await().atMost(Duration.ofSeconds(40)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("banner-notifier")).getText().contains("unreachable"));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("alerts-note")).getText().contains("unreachable"));
+        // what was there stays on the page
+        assertThat(chart("points")).isEqualTo("6");
+    }
+}
