@@ -154,7 +154,9 @@ class ChartTest {
         assertThat(path(scoring, "spec", "template", "spec", "initContainers", 0, "args").toString())
                 .contains("https://models.example/home.zip");
         assertThat((String) path(find(docs, "ConfigMap", "home-wattwatch-scoring-service"), "data", "scoring-service.yml"))
-                .contains("model: file:/model/home.zip");
+                .contains("model: file:/model/home.zip")
+                // the dashboard reaches the notifier through its Service
+                .contains("notifier-url: http://home-wattwatch-notifier-service:8082");
         assertThat(env(scoring)).anySatisfy(e -> assertThat(e).containsEntry("name", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
                 .anySatisfy(e -> assertThat(e).containsEntry("value", "file:/kafka-tls/truststore.p12"));
 
