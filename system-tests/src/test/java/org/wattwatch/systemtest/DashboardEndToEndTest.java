@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,17 +23,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.web.client.RestClient;
-import org.wattwatch.devtools.DevTools;
 import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.scoring.ScoringApplication;
-
-import picocli.CommandLine;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium through its chromedriver) against the
@@ -48,8 +41,7 @@ class DashboardEndToEndTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private static EmbeddedKafkaBroker broker;
-    private static final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private static EmbeddedSystem system;
     private static ConfigurableApplicationContext notifier;
     private static String scoringUrl;
     private static WebDriver browser;
@@ -62,19 +54,14 @@ class DashboardEndToEndTest {
                     + " (Debian packages chromium and chromium-driver; .ci/run installs them)");
         }
         Assumptions.assumeTrue(browserThere, "needs Debian's chromium and chromium-driver");
-        broker = new EmbeddedKafkaKraftBroker(1, 3).brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1"));
-        broker.afterPropertiesSet();
-        String kafka = "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString();
-        notifier = start(NotifierApplication.builder(), kafka);
-        ConfigurableApplicationContext scoring = start(ScoringApplication.builder(), kafka,
+        system = new EmbeddedSystem();
+        notifier = system.start(NotifierApplication.builder());
+        ConfigurableApplicationContext scoring = system.start(ScoringApplication.builder(),
                 "--wattwatch.scoring.zone=" + ZONE,
                 "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("wattwatch-dashboard-streams"),
-                "--wattwatch.dashboard.notifier-url=http://127.0.0.1:" + port(notifier),
+                "--wattwatch.dashboard.notifier-url=http://127.0.0.1:" + EmbeddedSystem.port(notifier),
                 "--wattwatch.dashboard.notifier-timeout=1s");
-        scoringUrl = "http://127.0.0.1:" + port(scoring);
+        scoringUrl = "http://127.0.0.1:" + EmbeddedSystem.port(scoring);
 
         ChromeDriverService driverService = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -84,37 +71,18 @@ class DashboardEndToEndTest {
         browser = new ChromeDriver(driverService, options);
     }
 
-    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--server.port=0");
-        ConfigurableApplicationContext context = builder.run(all.toArray(String[]::new));
-        services.add(context);
-        return context;
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    }
-
     @AfterAll
     static void stop() {
         if (browser != null) {
             browser.quit();
         }
-        for (int i = services.size() - 1; i >= 0; i--) {
-            if (services.get(i).isActive()) {
-                services.get(i).close();
-            }
-        }
-        if (broker != null) {
-            broker.destroy();
+        if (system != null) {
+            system.close();
         }
     }
 
     private static void send(String localStart, int wh) {
-        int exit = new CommandLine(new DevTools()).execute("send", "--meter", "main", "--at", localStart, "--wh",
-                String.valueOf(wh), "--zone", ZONE, "--bootstrap-servers", broker.getBrokersAsString());
-        assertThat(exit).isZero();
+        system.send("main", localStart, wh, ZONE);
     }
 
     private static int pointsOnTheDay() {
@@ -182,6 +150,10 @@ class DashboardEndToEndTest {
         assertThat(pixels(0xd6, 0x27, 0x28, 255)).as("red anomaly pixels").isGreaterThan(20);
         assertThat(pixels(46, 160, 67, 56)).as("green band pixels").isGreaterThan(5_000);
         assertThat(browser.findElement(By.id("day-summary")).getText()).contains("1 reading above the usual range");
+        // works without internet: every asset, the chart library included, came from the service
+        Object foreign = ((JavascriptExecutor) browser).executeScript("return performance.getEntriesByType('resource')"
+                + ".map(e => e.name).filter(n => !n.startsWith(location.origin)).join(' ')");
+        assertThat(foreign).isEqualTo("");
 
         WebElement alert = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
                 () -> browser.findElement(By.cssSelector("#alerts li[data-state='RAISED']")), e -> e != null);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +16,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.web.client.RestClient;
 import org.wattwatch.agent.AgentApplication;
-import org.wattwatch.devtools.DevTools;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.scoring.ScoringApplication;
-
-import picocli.CommandLine;
 
 /**
  * The foundation's promise, on a real broker: a reading sent like {@code ./wattwatch send} is
@@ -42,53 +34,25 @@ class EndToEndTest {
 
     private static final String ZONE = "Europe/Paris";
 
-    private static EmbeddedKafkaBroker broker;
-    private static final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private static EmbeddedSystem system;
     private static int notifierPort;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = new EmbeddedKafkaKraftBroker(1, 3).brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1"));
-        broker.afterPropertiesSet();
-        Path stateDir = Files.createTempDirectory("wattwatch-e2e-streams");
-        String kafka = "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString();
-
-        start(ScoringApplication.builder(), kafka, "--wattwatch.scoring.zone=" + ZONE,
-                "--spring.kafka.streams.state-dir=" + stateDir);
-        notifierPort = port(start(NotifierApplication.builder(), kafka));
-        start(AgentApplication.builder(), kafka, "--wattwatch.agent.zone=" + ZONE, "--wattwatch.agent.interval=1s",
+        system = new EmbeddedSystem();
+        system.start(ScoringApplication.builder(), "--wattwatch.scoring.zone=" + ZONE,
+                "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("wattwatch-e2e-streams"));
+        notifierPort = EmbeddedSystem.port(system.start(NotifierApplication.builder()));
+        system.start(AgentApplication.builder(), "--wattwatch.agent.zone=" + ZONE, "--wattwatch.agent.interval=1s",
                 "--wattwatch.agent.agent-id=e2e-agent", "--wattwatch.agent.meters[0].id=simulated",
                 "--wattwatch.agent.spool.dir=" + Files.createTempDirectory("wattwatch-e2e-spool"));
     }
 
-    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--server.port=0");
-        ConfigurableApplicationContext context = builder.run(all.toArray(String[]::new));
-        services.add(context);
-        return context;
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    }
-
     @AfterAll
     static void stop() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
+        if (system != null) {
+            system.close();
         }
-        if (broker != null) {
-            broker.destroy();
-        }
-    }
-
-    private static int send(String at, String wh) {
-        return new CommandLine(new DevTools()).execute("send", "--meter", "main", "--at", at, "--wh", wh,
-                "--zone", ZONE, "--bootstrap-servers", broker.getBrokersAsString());
     }
 
     private static List<Map<String, Object>> alerts() {
@@ -99,8 +63,8 @@ class EndToEndTest {
     @Test
     @SuppressWarnings("unchecked")
     void anUnusualReadingBecomesAnAlertAndAUsualOneDoesNot() {
-        assertThat(send("2026-01-05T09:00", "150")).isZero();
-        assertThat(send("2026-01-05T04:00", "1500")).isZero();
+        system.send("main", "2026-01-05T09:00", 150, ZONE);
+        system.send("main", "2026-01-05T04:00", 1500, ZONE);
 
         // same meter, same partition: once the 04:00 alert is there, the 09:00 reading was scored before it
         await().atMost(Duration.ofSeconds(90)).until(() -> !alerts().isEmpty());
@@ -147,7 +111,7 @@ class EndToEndTest {
 
     private static Consumer<String, byte[]> scoredConsumer(String group) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", broker.getBrokersAsString(),
+                "bootstrap.servers", system.broker.getBrokersAsString(),
                 "group.id", group,
                 "auto.offset.reset", "earliest",
                 "isolation.level", "read_committed"),
