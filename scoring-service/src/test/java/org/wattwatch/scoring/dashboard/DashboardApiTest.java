@@ -128,6 +128,24 @@ class DashboardApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theModelCardOfATrainedPackageHasItsTrainingSpanAndBacktest() throws Exception {
+        byte[] trained = java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("../model-package/src/test/resources/models/seed-like-gbm.zip"));
+        var assigned = RestClient.create("http://127.0.0.1:" + port).put().uri("/api/models/packaged")
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip")).body(trained)
+                .retrieve().toEntity(JSON);
+        assertThat(assigned.getStatusCode().value()).isEqualTo(200);
+
+        var card = get("/api/dashboard/model?meter=packaged").getBody();
+        assertThat(card).containsEntry("kind", "gbm-quantile-envelope").containsEntry("ownModel", true)
+                .containsEntry("trainedFrom", "2025-10-07T00:00:00").containsEntry("trainedTo", "2026-01-04T23:00:00")
+                .containsEntry("trainingWindows", 2160).containsEntry("averageAlertsPerMonth", 0.0);
+        assertThat((Map<String, Object>) card.get("alertsPerMonth")).containsOnlyKeys("2025-10", "2025-11", "2025-12", "2026-01");
+        assertThat(card.get("version")).isEqualTo(assigned.getBody().get("version"));
+    }
+
+    @Test
     void badRequestsAreProblemsNamingTheField() {
         var unknown = get("/api/dashboard/day?meter=nobody");
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
