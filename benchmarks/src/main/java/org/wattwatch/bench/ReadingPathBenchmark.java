@@ -1,8 +1,6 @@
 package org.wattwatch.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,11 +52,8 @@ public class ReadingPathBenchmark {
 
     @Setup
     public void load() throws IOException {
-        Path file = Path.of(System.getProperty("wattwatch.bench.model",
-                "model-package/src/test/resources/models/seed-like-gbm.zip"));
-        try (InputStream in = Files.newInputStream(file)) {
-            model = Models.read(in, file.getFileName().toString());
-        }
+        Path file = BenchModel.file();
+        model = Models.read(file);
         detector = new AnomalyDetector(ZoneId.of("Europe/Paris"), 1.0, Duration.ofMinutes(15), Duration.ofMinutes(3));
         Instant start = Instant.parse("2026-01-05T03:00:00Z");
         MeterState state = MeterState.EMPTY;

@@ -1,8 +1,6 @@
 package org.wattwatch.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,11 +43,8 @@ public class ScoreBenchmark {
 
     @Setup
     public void load() throws IOException {
-        Path file = Path.of(System.getProperty("wattwatch.bench.model",
-                "model-package/src/test/resources/models/seed-like-gbm.zip"));
-        try (InputStream in = Files.newInputStream(file)) {
-            model = Models.read(in, file.getFileName().toString());
-        }
+        Path file = BenchModel.file();
+        model = Models.read(file);
         ScoringProperties properties = ScoringProperties.of(ZoneId.of("Europe/Paris"), 1.0,
                 "file:" + file.toAbsolutePath());
         scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
