@@ -75,8 +75,8 @@ class DashboardController {
     @GetMapping("/day")
     DayView day(@RequestParam String meter, @RequestParam(required = false) String date) {
         known(meter);
-        LocalDate day = date != null ? parse(date) : history.latest().containsKey(meter)
-                ? history.latest().get(meter).start().atZone(zone).toLocalDate() : LocalDate.now(zone);
+        LocalDate day = date != null ? parse(date)
+                : history.latest(meter).map(p -> p.start().atZone(zone).toLocalDate()).orElse(LocalDate.now(zone));
         ZonedDateTime from = day.atStartOfDay(zone);
         ZonedDateTime to = day.plusDays(1).atStartOfDay(zone);
         EnvelopeModel model = scorer.model(meter);
@@ -150,7 +150,7 @@ class DashboardController {
     }
 
     private void known(String meter) {
-        if (!history.latest().containsKey(meter) && !scorer.hasOwnModel(meter)) {
+        if (history.latest(meter).isEmpty() && !scorer.hasOwnModel(meter)) {
             throw new UnknownMeterException(meter);
         }
     }

@@ -74,6 +74,17 @@ public class ScoredHistory {
         return latest;
     }
 
+    /** The meter's latest point; empty for a meter without readings in the history. */
+    public Optional<UsagePoint> latest(String meter) {
+        MeterHistory history = meters.get(meter);
+        if (history == null) {
+            return Optional.empty();
+        }
+        synchronized (history) {
+            return Optional.ofNullable(history.latest());
+        }
+    }
+
     public Optional<List<UsagePoint>> between(String meter, Instant from, Instant to) {
         MeterHistory history = meters.get(meter);
         if (history == null) {
