@@ -249,8 +249,12 @@
     const badge = document.createElement('span');
     badge.className = `state ${a.state}`;
     badge.textContent = a.state;
-    const title = document.createElement('strong');
-    // an alert carries its home's zone: right even before the page knows the zone
+    // an alert carries its home's zone: right even before the page knows the zone; its title opens its day
+    const title = document.createElement('a');
+    title.className = 'alert-day';
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: a.zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .format(new Date(a.raisedAt));
+    title.href = `?${new URLSearchParams({ meter: a.meterId, date: day })}`;
     title.textContent = ` ${a.meterId} · ${dateTimeFormat(a.zone).format(new Date(a.raisedAt))}`;
     const message = document.createElement('p');
     message.className = 'message';

@@ -158,6 +158,8 @@ class DashboardEndToEndTest {
         WebElement alert = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
                 () -> browser.findElement(By.cssSelector("#alerts li[data-state='RAISED']")), e -> e != null);
         assertThat(alert.getText()).contains("main · Mon 5 Jan, 04:00").contains("1500 Wh").contains("log: delivered");
+        assertThat(alert.findElement(By.cssSelector("a.alert-day")).getAttribute("href"))
+                .endsWith("?meter=main&date=2026-01-05");
         assertThat(browser.findElement(By.id("model")).getText()).contains("seed-envelope-");
         assertThat(browser.findElement(By.id("week-chart")).getAttribute("data-band-hours")).isEqualTo("168");
         screenshot("dashboard-e2e.png");
