@@ -74,15 +74,16 @@
   };
 
   function chartOptions(element, series, bands, onDraw, withDay) {
+    const phone = window.matchMedia('(max-width: 760px)').matches;
     return {
       width: Math.max(element.clientWidth, 280),
-      height: window.matchMedia('(max-width: 760px)').matches ? 220 : 300,
+      height: phone ? 220 : 300,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), state.zone),
       scales: { y: { range: (u, min, max) => [0, Math.max(100, (max || 0) * 1.1)] } },
       axes: [{ values: axisLabels(withDay), space: withDay ? 90 : 50 }, { label: 'W', size: 56 }],
       series: [{}, ...series],
       bands,
-      legend: { live: true },
+      legend: { show: !phone, live: true }, // the values under the cursor; the page's own legend stays
       cursor: { drag: { x: false, y: false } },
       hooks: { draw: [onDraw] },
     };
