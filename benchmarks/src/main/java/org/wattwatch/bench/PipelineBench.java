@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -50,16 +51,21 @@ import org.wattwatch.scoring.topology.ScoringTopology;
  * their ratio as the last line. Throughput is timed from the first output record to the last, so
  * start-up and rebalancing are not counted. Both pipelines first run {@code warmUps} times
  * unrecorded: on two cores the JIT compiler's first minute competes with what is measured. Then
- * each runs {@code rounds} times and the median is reported.
+ * each runs {@code rounds} times and the median is reported. With {@code --parts}, the
+ * {@link TopologyParts} run between the two, to show what each step of scoring costs.
  */
 public final class PipelineBench {
 
     private static final String PREFIX = "bench.";
+    private static final String PASS_THROUGH = "pass-through";
+    private static final String SCORING = "scoring";
 
     private PipelineBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] options) throws Exception {
+        boolean parts = List.of(options).contains("--parts");
+        String[] args = List.of(options).stream().filter(a -> !a.equals("--parts")).toArray(String[]::new);
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 400_000;
         String model = args.length > 1 ? args[1] : "model-package/src/test/resources/models/seed-like-gbm.zip";
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
@@ -73,22 +79,41 @@ public final class PipelineBench {
             System.out.printf(Locale.ROOT, "producing %d readings (100 meters, one a minute)...%n", records);
             produce(bootstrap, input, records);
 
-            List<Double> passThrough = new ArrayList<>();
-            List<Double> scoring = new ArrayList<>();
-            for (int round = 1 - warmUps; round <= rounds; round++) {
-                double a = run(bootstrap, input, records, "pass-through", PipelineBench::passThrough, "bench.out");
-                double b = run(bootstrap, input, records, "scoring", scoringTopology(model),
-                        new TopicNames(PREFIX).scored());
-                System.out.printf(Locale.ROOT, "%s: pass-through %,.0f records/s, scoring %,.0f records/s%n",
-                        round < 1 ? "warm-up" : "round " + round, a, b);
-                if (round >= 1) {
-                    passThrough.add(a);
-                    scoring.add(b);
+            Map<String, Consumer<StreamsBuilder>> pipelines = new LinkedHashMap<>();
+            Map<String, String> outputs = new LinkedHashMap<>();
+            pipelines.put(PASS_THROUGH, PipelineBench::passThrough);
+            outputs.put(PASS_THROUGH, "bench.out");
+            if (parts) {
+                for (TopologyParts part : TopologyParts.values()) {
+                    pipelines.put(part.label(), part.topology(input, "bench.out"));
+                    outputs.put(part.label(), "bench.out");
                 }
             }
-            double a = median(passThrough);
-            double b = median(scoring);
+            pipelines.put(SCORING, scoringTopology(model));
+            outputs.put(SCORING, new TopicNames(PREFIX).scored());
+
+            Map<String, List<Double>> measured = new LinkedHashMap<>();
+            for (int round = 1 - warmUps; round <= rounds; round++) {
+                StringBuilder line = new StringBuilder(round < 1 ? "warm-up:" : "round " + round + ":");
+                for (Map.Entry<String, Consumer<StreamsBuilder>> pipeline : pipelines.entrySet()) {
+                    String name = pipeline.getKey();
+                    double perSecond = run(bootstrap, input, records, name, pipeline.getValue(), outputs.get(name));
+                    line.append(String.format(Locale.ROOT, " %s %,.0f records/s,", name, perSecond));
+                    if (round >= 1) {
+                        measured.computeIfAbsent(name, n -> new ArrayList<>()).add(perSecond);
+                    }
+                }
+                System.out.println(line.substring(0, line.length() - 1));
+            }
+            double a = median(measured.get(PASS_THROUGH));
+            double b = median(measured.get(SCORING));
             System.out.printf(Locale.ROOT, "pass-through (exactly-once, bytes in -> bytes out): %,.0f records/s%n", a);
+            measured.forEach((name, values) -> {
+                if (!name.equals(PASS_THROUGH) && !name.equals(SCORING)) {
+                    System.out.printf(Locale.ROOT, "  %s: %,.0f records/s (%.2f)%n", name, median(values),
+                            median(values) / a);
+                }
+            });
             System.out.printf(Locale.ROOT, "scoring topology (model %s): %,.0f records/s%n", Path.of(model).getFileName(), b);
             System.out.printf(Locale.ROOT, "ratio=%.2f%n", b / a);
         }
