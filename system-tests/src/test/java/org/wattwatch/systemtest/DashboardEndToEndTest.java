@@ -33,7 +33,7 @@ import org.wattwatch.scoring.ScoringApplication;
  * The dashboard in a real browser (Debian's headless Chromium through its chromedriver) against the
  * scoring service and the notifier on an embedded broker: the day's band and its anomaly are drawn,
  * a new reading arrives live, the alert is listed and can be snoozed, the page fits a phone, and it
- * says so when the notifier goes away. Screenshots go to {@code target/}.
+ * says so when the notifier, then the broker, go away. Screenshots go to {@code target/}.
  */
 class DashboardEndToEndTest {
 
@@ -190,5 +190,13 @@ class DashboardEndToEndTest {
                 .until(() -> browser.findElement(By.id("alerts-note")).getText().contains("unreachable"));
         // what was there stays on the page
         assertThat(chart("points")).isEqualTo("6");
+
+        system.broker.destroy();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("banner-broker")).getText().contains("unreachable"));
+        assertThat(browser.findElement(By.id("banner-broker")).getText())
+                .contains("Showing readings received until");
+        assertThat(chart("points")).isEqualTo("6");
+        screenshot("dashboard-degraded.png");
     }
 }
