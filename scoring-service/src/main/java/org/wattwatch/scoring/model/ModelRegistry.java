@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,6 +64,7 @@ public class ModelRegistry implements SmartLifecycle, ModelSource {
     private final Map<String, Object> consumerConfig;
     private final KafkaProducer<String, byte[]> producer;
     private final Counter rejected;
+    private final MultiGauge inUse;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean running;
     private Thread follower;
@@ -79,6 +83,22 @@ public class ModelRegistry implements SmartLifecycle, ModelSource {
         this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
         this.rejected = registry.counter("wattwatch.scoring.models.rejected");
         registry.gauge("wattwatch.scoring.models.assigned", byMeter, Map::size);
+        this.inUse = MultiGauge.builder("wattwatch.scoring.model")
+                .description("1 per model in use, tagged with the meter (or 'default') and the model's version")
+                .register(registry);
+        publishInUse();
+    }
+
+    /** An info-style gauge: Prometheus shows which version scores which meter, and when that changed. */
+    private void publishInUse() {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        rows.add(MultiGauge.Row.of(Tags.of("meter", "default", "version", defaultModel().version()), 1));
+        byMeter.forEach((meter, used) -> {
+            if (!meter.equals(ModelAssignment.DEFAULT)) {
+                rows.add(MultiGauge.Row.of(Tags.of("meter", meter, "version", used.model().version()), 1));
+            }
+        });
+        inUse.register(rows, true);
     }
 
     /** The model for this meter: its own, else the default. */
@@ -186,6 +206,7 @@ public class ModelRegistry implements SmartLifecycle, ModelSource {
                         e.toString());
             }
         }
+        publishInUse();
         synchronized (this) {
             notifyAll();
         }

@@ -115,6 +115,10 @@ class ModelSwapIntegrationTest {
             assertThat(unknown.getStatusCode().value()).isEqualTo(400);
             assertThat(unknown.getBody().get("detail").toString()).startsWith("meter: meter 'nobody' has no model");
 
+            assertThat(api().get().uri("/actuator/prometheus").retrieve().body(String.class))
+                    .contains("wattwatch_scoring_model{meter=\"swap\",version=\"" + trainedVersion + "\"} 1.0")
+                    .containsPattern("wattwatch_scoring_model\\{meter=\"default\",version=\"seed-envelope-[0-9a-f]+\"} 1.0");
+
             Map<String, Object> models = api().get().uri("/api/models").retrieve().body(JSON);
             assertThat(models.get("meters").toString()).contains("swap=").contains(trainedVersion);
             assertThat(models.get("default").toString()).contains("seed-envelope-");
@@ -124,6 +128,8 @@ class ModelSwapIntegrationTest {
             assertThat((String) back.getBody().get("version")).startsWith("seed-envelope-");
             assertThat(api().get().uri("/api/models").retrieve().body(JSON).get("meters").toString())
                     .doesNotContain("swap=");
+            assertThat(api().get().uri("/actuator/prometheus").retrieve().body(String.class))
+                    .doesNotContain("wattwatch_scoring_model{meter=\"swap\"");
             assertThat(rollback("swap").getStatusCode().value()).isEqualTo(409);
         }
     }
