@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -32,6 +31,7 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.model.validation.InvalidEventException;
+import org.wattwatch.scoring.config.TopicFollower;
 
 /**
  * Follows {@code power.scored} for the dashboard. Every partition, without a consumer group: the
@@ -59,11 +59,7 @@ class ScoredFeed implements SmartLifecycle {
 
     ScoredFeed(KafkaProperties kafka, TopicNames topics, ScoredHistory history, DashboardProperties properties,
             MeterRegistry registry) {
-        consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
-        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "wattwatch-dashboard-feed");
+        consumerConfig = TopicFollower.consumerConfig(kafka);
         this.topic = topics.scored();
         this.history = history;
         this.keep = properties.history();

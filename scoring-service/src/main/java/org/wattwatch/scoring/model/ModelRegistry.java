@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,6 +39,7 @@ import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.envelope.Models;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.scoring.config.TopicFollower;
 
 /**
  * Which model scores which meter. Changes are records on the compacted {@code power.models} topic,
@@ -72,10 +72,7 @@ public class ModelRegistry implements SmartLifecycle, ModelSource {
     public ModelRegistry(ActiveModel configured, TopicNames topics, KafkaProperties kafka, MeterRegistry registry) {
         this.configured = configured;
         this.topic = topics.models();
-        this.consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
-        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions: every instance reads all
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumerConfig = TopicFollower.consumerConfig(kafka);
         Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
