@@ -25,27 +25,38 @@ public class LiveUpdates implements SmartLifecycle {
 
     SseEmitter subscribe(String meter) {
         SseEmitter emitter = new SseEmitter(0L); // no timeout: the heartbeat finds dead ones
-        List<SseEmitter> list = pages.computeIfAbsent(meter, m -> new CopyOnWriteArrayList<>());
-        list.add(emitter);
-        Runnable remove = () -> list.remove(emitter);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
-        emitter.onError(e -> remove.run());
-        send(list, emitter, SseEmitter.event().comment("subscribed to " + meter));
+        pages.compute(meter, (m, list) -> {
+            List<SseEmitter> open = list == null ? new CopyOnWriteArrayList<>() : list;
+            open.add(emitter);
+            return open;
+        });
+        emitter.onCompletion(() -> remove(meter, emitter));
+        emitter.onTimeout(() -> remove(meter, emitter));
+        emitter.onError(e -> remove(meter, emitter));
+        send(meter, emitter, SseEmitter.event().comment("subscribed to " + meter));
         return emitter;
+    }
+
+    /** Atomically with {@link #subscribe}, so no key stays behind for a meter nobody watches any more. */
+    private void remove(String meter, SseEmitter emitter) {
+        pages.computeIfPresent(meter, (m, list) -> {
+            list.remove(emitter);
+            return list.isEmpty() ? null : list;
+        });
     }
 
     void publish(String meter, UsagePoint point) {
         List<SseEmitter> list = pages.get(meter);
         if (list != null) {
             PointView view = PointView.of(point);
-            list.forEach(emitter -> send(list, emitter, SseEmitter.event().name("point").data(view)));
+            list.forEach(emitter -> send(meter, emitter, SseEmitter.event().name("point").data(view)));
         }
     }
 
     @Scheduled(fixedDelay = 15_000)
     void heartbeat() {
-        pages.values().forEach(list -> list.forEach(emitter -> send(list, emitter, SseEmitter.event().comment("keep-alive"))));
+        pages.forEach((meter, list) -> list.forEach(emitter -> send(meter, emitter,
+                SseEmitter.event().comment("keep-alive"))));
     }
 
     @Override
@@ -57,10 +68,8 @@ public class LiveUpdates implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        pages.values().forEach(list -> {
-            list.forEach(SseEmitter::complete);
-            list.clear();
-        });
+        pages.values().forEach(list -> list.forEach(SseEmitter::complete));
+        pages.clear();
     }
 
     @Override
@@ -72,12 +81,12 @@ public class LiveUpdates implements SmartLifecycle {
         return pages.values().stream().mapToInt(List::size).sum();
     }
 
-    private static void send(List<SseEmitter> list, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+    private void send(String meter, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
         try {
             emitter.send(event);
         } catch (IOException | IllegalStateException e) {
             // the page went away; it reconnects by itself if it is still open
-            list.remove(emitter);
+            remove(meter, emitter);
             emitter.completeWithError(e);
         }
     }
