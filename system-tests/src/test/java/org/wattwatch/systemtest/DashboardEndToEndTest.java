@@ -191,8 +191,8 @@ class DashboardEndToEndTest {
         // what was there stays on the page
         assertThat(chart("points")).isEqualTo("6");
 
-        system.broker.destroy();
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+        system.broker.destroy(); // a controlled shutdown: itself up to half a minute
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
                 .until(() -> browser.findElement(By.id("banner-broker")).getText().contains("unreachable"));
         assertThat(browser.findElement(By.id("banner-broker")).getText())
                 .contains("Showing readings received until");

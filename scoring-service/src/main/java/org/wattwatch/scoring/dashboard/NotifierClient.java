@@ -1,6 +1,9 @@
 package org.wattwatch.scoring.dashboard;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 
 import org.springframework.http.ResponseEntity;
@@ -16,8 +19,12 @@ import org.springframework.web.client.RestClient;
 @Component
 class NotifierClient {
 
+    private static final Duration FRESH = Duration.ofSeconds(10);
+
     private final RestClient http;
     private final String baseUrl;
+    private final Clock clock = Clock.systemUTC();
+    private volatile Answer lastAnswer;
 
     NotifierClient(DashboardProperties properties) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
@@ -38,20 +45,35 @@ class NotifierClient {
                 .retrieve().toEntity(byte[].class));
     }
 
+    /**
+     * Whether the notifier answered lately. The pages ask for alerts every few seconds anyway, so
+     * their answers tell; only when nothing was asked for a while is the notifier asked here.
+     */
     boolean reachable() {
-        try {
-            return alerts().getStatusCode().is2xxSuccessful();
-        } catch (NotifierUnreachableException e) {
-            return false;
+        Answer last = lastAnswer;
+        if (last != null && last.at().isAfter(clock.instant().minus(FRESH))) {
+            return last.answered();
         }
+        try {
+            alerts();
+        } catch (NotifierUnreachableException e) {
+            // recorded by call()
+        }
+        return lastAnswer.answered();
     }
 
     private ResponseEntity<byte[]> call(Function<RestClient, ResponseEntity<byte[]>> request) {
         try {
-            return request.apply(http);
+            ResponseEntity<byte[]> response = request.apply(http);
+            lastAnswer = new Answer(clock.instant(), true);
+            return response;
         } catch (ResourceAccessException e) {
+            lastAnswer = new Answer(clock.instant(), false);
             throw new NotifierUnreachableException(baseUrl, e);
         }
+    }
+
+    private record Answer(Instant at, boolean answered) {
     }
 
     static class NotifierUnreachableException extends RuntimeException {
