@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -76,33 +77,26 @@ public class ScoredHistory {
 
     /** The meter's latest point; empty for a meter without readings in the history. */
     public Optional<UsagePoint> latest(String meter) {
-        MeterHistory history = meters.get(meter);
-        if (history == null) {
-            return Optional.empty();
-        }
-        synchronized (history) {
-            return Optional.ofNullable(history.latest());
-        }
+        return read(meter, MeterHistory::latest);
     }
 
     public Optional<List<UsagePoint>> between(String meter, Instant from, Instant to) {
-        MeterHistory history = meters.get(meter);
-        if (history == null) {
-            return Optional.empty();
-        }
-        synchronized (history) {
-            return Optional.of(history.between(from, to));
-        }
+        return read(meter, history -> history.between(from, to));
     }
 
     /** Start of the oldest point kept for the meter, if any. */
     public Optional<Instant> oldest(String meter) {
+        return read(meter, MeterHistory::oldest);
+    }
+
+    /** A meter's history is written by the feed thread and read by requests: one lock per meter. */
+    private <T> Optional<T> read(String meter, Function<MeterHistory, T> query) {
         MeterHistory history = meters.get(meter);
         if (history == null) {
             return Optional.empty();
         }
         synchronized (history) {
-            return Optional.ofNullable(history.oldest());
+            return Optional.ofNullable(query.apply(history));
         }
     }
 }
