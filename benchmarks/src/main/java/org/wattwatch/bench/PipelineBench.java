@@ -79,25 +79,22 @@ public final class PipelineBench {
             System.out.printf(Locale.ROOT, "producing %d readings (100 meters, one a minute)...%n", records);
             produce(bootstrap, input, records);
 
-            Map<String, Consumer<StreamsBuilder>> pipelines = new LinkedHashMap<>();
-            Map<String, String> outputs = new LinkedHashMap<>();
-            pipelines.put(PASS_THROUGH, PipelineBench::passThrough);
-            outputs.put(PASS_THROUGH, "bench.out");
+            Map<String, Pipeline> pipelines = new LinkedHashMap<>();
+            pipelines.put(PASS_THROUGH, new Pipeline(PipelineBench::passThrough, "bench.out"));
             if (parts) {
                 for (TopologyParts part : TopologyParts.values()) {
-                    pipelines.put(part.label(), part.topology(input, "bench.out"));
-                    outputs.put(part.label(), "bench.out");
+                    pipelines.put(part.label(), new Pipeline(part.topology(input, "bench.out"), "bench.out"));
                 }
             }
-            pipelines.put(SCORING, scoringTopology(model));
-            outputs.put(SCORING, new TopicNames(PREFIX).scored());
+            pipelines.put(SCORING, new Pipeline(scoringTopology(model), new TopicNames(PREFIX).scored()));
 
             Map<String, List<Double>> measured = new LinkedHashMap<>();
             for (int round = 1 - warmUps; round <= rounds; round++) {
                 StringBuilder line = new StringBuilder(round < 1 ? "warm-up:" : "round " + round + ":");
-                for (Map.Entry<String, Consumer<StreamsBuilder>> pipeline : pipelines.entrySet()) {
+                for (Map.Entry<String, Pipeline> pipeline : pipelines.entrySet()) {
                     String name = pipeline.getKey();
-                    double perSecond = run(bootstrap, input, records, name, pipeline.getValue(), outputs.get(name));
+                    double perSecond = run(bootstrap, input, records, name, pipeline.getValue().build(),
+                            pipeline.getValue().output());
                     line.append(String.format(Locale.ROOT, " %s %,.0f records/s,", name, perSecond));
                     if (round >= 1) {
                         measured.computeIfAbsent(name, n -> new ArrayList<>()).add(perSecond);
@@ -117,6 +114,10 @@ public final class PipelineBench {
             System.out.printf(Locale.ROOT, "scoring topology (model %s): %,.0f records/s%n", Path.of(model).getFileName(), b);
             System.out.printf(Locale.ROOT, "ratio=%.2f%n", b / a);
         }
+    }
+
+    /** A topology to measure and the topic whose records count as its output. */
+    private record Pipeline(Consumer<StreamsBuilder> build, String output) {
     }
 
     private static void passThrough(StreamsBuilder builder) {
