@@ -32,6 +32,11 @@ final class InstantJson {
                 .addDeserializer(Instant.class, new Reader());
     }
 
+    /** @throws DateTimeException when the text is not RFC 3339 */
+    static Instant parse(String text) {
+        return ITU.parseDateTime(text).toInstant();
+    }
+
     static String format(Instant instant) {
         int nanos = instant.getNano();
         int digits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
@@ -53,7 +58,7 @@ final class InstantJson {
             }
             String text = p.getString();
             try {
-                return ITU.parseDateTime(text).toInstant();
+                return parse(text);
             } catch (DateTimeException e) {
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
                         "not an RFC 3339 time such as 2026-01-05T03:00:00Z (" + e.getMessage() + ")");

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.model.json.EventFormatException;
 import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.json.MeterReadingJson;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.topic.TopicNames;
@@ -62,7 +63,7 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], Outgoi
     public void process(FixedKeyRecord<String, byte[]> record) {
         MeterReading reading;
         try {
-            reading = EventJson.readValid(record.value(), MeterReading.class, MeterReading::violations);
+            reading = MeterReadingJson.readValid(record.value());
         } catch (EventFormatException | InvalidEventException e) {
             reject(record, e.getMessage());
             return;

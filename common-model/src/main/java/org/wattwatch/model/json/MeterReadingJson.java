@@ -1,0 +1,143 @@
+package org.wattwatch.model.json;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.List;
+
+import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.model.validation.InvalidEventException;
+import org.wattwatch.model.validation.Violation;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * Reads a {@link MeterReading} with Jackson's streaming parser: the scoring service parses every
+ * reading, and data binding a record (creator buffering, deserialiser lookups) cost it about 0.9 µs
+ * of its ~4 µs per reading. Only the plain form is read here: each field once, with the type it
+ * has, every field present, nothing after the object. Anything else — a string where a number
+ * belongs, a null, a duplicate, a bad time, broken JSON — goes to {@link EventJson}, so the
+ * reading or the error is exactly what data binding gives, message and field included.
+ */
+public final class MeterReadingJson {
+
+    private static final int ALL_FIELDS = (1 << 8) - 1;
+
+    private MeterReadingJson() {
+    }
+
+    /** The reading, or the format error or violations {@link EventJson#readValid} would give. */
+    public static MeterReading readValid(byte[] json) {
+        MeterReading reading = json == null ? null : readPlain(json);
+        if (reading == null) {
+            return EventJson.readValid(json, MeterReading.class, MeterReading::violations);
+        }
+        List<Violation> violations = reading.violations();
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException(MeterReading.class.getSimpleName(), violations);
+        }
+        return reading;
+    }
+
+    /** The reading when the JSON has the plain form; null for anything data binding must judge. */
+    static MeterReading readPlain(byte[] json) {
+        int schemaVersion = 0;
+        String meterId = null;
+        Instant intervalStart = null;
+        Instant intervalEnd = null;
+        double wh = 0;
+        long pulses = 0;
+        String agentId = null;
+        long sequence = 0;
+        int seen = 0;
+        try (JsonParser parser = EventJson.mapper().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String name;
+            while ((name = parser.nextName()) != null) {
+                JsonToken value = parser.nextToken();
+                int field = switch (name) {
+                    case "schemaVersion" -> 0;
+                    case "meterId" -> 1;
+                    case "intervalStart" -> 2;
+                    case "intervalEnd" -> 3;
+                    case "wh" -> 4;
+                    case "pulses" -> 5;
+                    case "agentId" -> 6;
+                    case "sequence" -> 7;
+                    default -> -1;
+                };
+                if (field < 0) {
+                    parser.skipChildren(); // unknown fields are ignored, as data binding does
+                    continue;
+                }
+                if ((seen & (1 << field)) != 0) {
+                    return null;
+                }
+                seen |= 1 << field;
+                switch (field) {
+                    case 0 -> {
+                        if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
+                            return null;
+                        }
+                        schemaVersion = parser.getIntValue();
+                    }
+                    case 1, 6 -> {
+                        if (value != JsonToken.VALUE_STRING) {
+                            return null;
+                        }
+                        if (field == 1) {
+                            meterId = parser.getString();
+                        } else {
+                            agentId = parser.getString();
+                        }
+                    }
+                    case 2, 3 -> {
+                        Instant instant = value == JsonToken.VALUE_STRING ? instant(parser.getString()) : null;
+                        if (instant == null) {
+                            return null;
+                        }
+                        if (field == 2) {
+                            intervalStart = instant;
+                        } else {
+                            intervalEnd = instant;
+                        }
+                    }
+                    case 4 -> {
+                        if (value != JsonToken.VALUE_NUMBER_FLOAT && value != JsonToken.VALUE_NUMBER_INT) {
+                            return null;
+                        }
+                        wh = parser.getDoubleValue();
+                    }
+                    default -> {
+                        if (value != JsonToken.VALUE_NUMBER_INT || (parser.getNumberType() != JsonParser.NumberType.INT
+                                && parser.getNumberType() != JsonParser.NumberType.LONG)) {
+                            return null;
+                        }
+                        if (field == 5) {
+                            pulses = parser.getLongValue();
+                        } else {
+                            sequence = parser.getLongValue();
+                        }
+                    }
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || seen != ALL_FIELDS || parser.nextToken() != null) {
+                return null;
+            }
+        } catch (JacksonException e) {
+            return null;
+        }
+        return new MeterReading(schemaVersion, meterId, intervalStart, intervalEnd, wh, pulses, agentId, sequence);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return InstantJson.parse(text);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}
