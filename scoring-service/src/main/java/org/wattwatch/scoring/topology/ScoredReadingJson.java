@@ -1,11 +1,12 @@
 package org.wattwatch.scoring.topology;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.score.ScoredReading;
 
-import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.NumberOutput;
 
 /**
  * {@code power.scored}'s JSON, written around the reading's own bytes: the reading was parsed
@@ -20,25 +21,74 @@ public final class ScoredReadingJson {
     }
 
     public static byte[] write(ScoredReading scored, byte[] readingJson) {
-        if (!embeddable(readingJson)) {
+        String low = number(scored.expectedLowWh());
+        String high = number(scored.expectedHighWh());
+        String score = number(scored.score());
+        String version = scored.modelVersion();
+        if (!embeddable(readingJson) || low == null || high == null || score == null || !needsNoEscape(version)) {
             return EventJson.write(scored);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(readingJson.length + 160);
-        try (JsonGenerator json = EventJson.mapper().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeNumberProperty("schemaVersion", scored.schemaVersion());
-            json.writeName("reading");
-            json.writeRawValue(""); // the generator now expects a comma next
-            json.flush();
-            out.write(readingJson, 0, readingJson.length);
-            json.writeNumberProperty("expectedLowWh", scored.expectedLowWh());
-            json.writeNumberProperty("expectedHighWh", scored.expectedHighWh());
-            json.writeNumberProperty("score", scored.score());
-            json.writeBooleanProperty("anomaly", scored.anomaly());
-            json.writeStringProperty("modelVersion", scored.modelVersion());
-            json.writeEndObject();
+        // the bytes Jackson's generator writes for these fields (same number formatting), without a
+        // generator: creating one per reading cost more than the writing
+        Bytes out = new Bytes(readingJson.length + 160 + 3 * version.length());
+        out.ascii("{\"schemaVersion\":").ascii(Integer.toString(scored.schemaVersion())).ascii(",\"reading\":");
+        out.raw(readingJson);
+        out.ascii(",\"expectedLowWh\":").ascii(low).ascii(",\"expectedHighWh\":").ascii(high)
+                .ascii(",\"score\":").ascii(score).ascii(",\"anomaly\":").ascii(scored.anomaly() ? "true" : "false")
+                .ascii(",\"modelVersion\":\"").raw(version.getBytes(StandardCharsets.UTF_8)).ascii("\"}");
+        return out.toArray();
+    }
+
+    /** As JSON writes a finite double; null for NaN and infinities, which Jackson writes as strings. */
+    private static String number(double value) {
+        return NumberOutput.notFinite(value) ? null : NumberOutput.toString(value, true);
+    }
+
+    /** No control character, quote or backslash: written as its UTF-8, as Jackson does. */
+    private static boolean needsNoEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
         }
-        return out.toByteArray();
+        return true;
+    }
+
+    private static final class Bytes {
+
+        private byte[] bytes;
+        private int length;
+
+        Bytes(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        Bytes ascii(String text) {
+            ensure(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                bytes[length + i] = (byte) text.charAt(i); // ASCII only: one byte per char
+            }
+            length += text.length();
+            return this;
+        }
+
+        Bytes raw(byte[] more) {
+            ensure(more.length);
+            System.arraycopy(more, 0, bytes, length, more.length);
+            length += more.length;
+            return this;
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
+
+        byte[] toArray() {
+            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+        }
     }
 
     /** UTF-8 (no byte order mark, no NUL, which UTF-16/32 would have) and an object first. */

@@ -18,10 +18,18 @@ class ScoredReadingJsonTest {
             4.58620689655, true, "gbm-\u00e9t\u00e9-1");
 
     @Test
-    void writesTheSameDocumentAsTheOrdinaryWriter() {
-        byte[] embedded = ScoredReadingJson.write(SCORED, EventJson.write(SCORED.reading()));
-        assertThat(EventJson.mapper().readTree(embedded)).isEqualTo(EventJson.mapper().readTree(EventJson.write(SCORED)));
-        assertThat(EventJson.read(embedded, ScoredReading.class)).isEqualTo(SCORED);
+    void writesTheBytesOfTheOrdinaryWriter() {
+        for (ScoredReading scored : new ScoredReading[] {SCORED, withVersion("gbm-2026-01-05+1"),
+            new ScoredReading(1, SCORED.reading(), 0, 1e-7, 123456789.125, false, "v1"),
+            new ScoredReading(1, SCORED.reading(), 0, 0, Double.POSITIVE_INFINITY, true, "v1"),
+            new ScoredReading(1, SCORED.reading(), 0, 0, Double.NaN, false, "v1"),
+            withVersion("tab\there"), withVersion("quote\"d")}) {
+            byte[] embedded = ScoredReadingJson.write(scored, EventJson.write(scored.reading()));
+            assertThat(new String(embedded, StandardCharsets.UTF_8))
+                    .isEqualTo(new String(EventJson.write(scored), StandardCharsets.UTF_8));
+        }
+        assertThat(EventJson.read(ScoredReadingJson.write(SCORED, EventJson.write(SCORED.reading())),
+                ScoredReading.class)).isEqualTo(SCORED);
     }
 
     @Test
@@ -32,6 +40,11 @@ class ScoredReadingJsonTest {
                 StandardCharsets.UTF_8);
         assertThat(written).contains("\"future\":{\"phase\":[1,2]}");
         assertThat(EventJson.read(written.getBytes(StandardCharsets.UTF_8), ScoredReading.class)).isEqualTo(SCORED);
+    }
+
+    private static ScoredReading withVersion(String version) {
+        return new ScoredReading(1, SCORED.reading(), SCORED.expectedLowWh(), SCORED.expectedHighWh(), SCORED.score(),
+                SCORED.anomaly(), version);
     }
 
     @Test
