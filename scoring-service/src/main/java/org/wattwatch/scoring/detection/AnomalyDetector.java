@@ -2,7 +2,6 @@ package org.wattwatch.scoring.detection;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,6 +14,7 @@ import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ExpectedRange;
 import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.scoring.scoring.HomeClock;
 
 /**
  * The detection rule. Readings as long as the window or longer (hourly readings, the seed's) are
@@ -32,12 +32,14 @@ import org.wattwatch.model.score.ScoredReading;
 public final class AnomalyDetector {
 
     private final ZoneId zone;
+    private final HomeClock clock;
     private final double threshold;
     private final Duration window;
     private final Duration spikeAllowance;
 
     public AnomalyDetector(ZoneId zone, double threshold, Duration window, Duration spikeAllowance) {
         this.zone = zone;
+        this.clock = new HomeClock(zone);
         this.threshold = threshold;
         this.window = window;
         this.spikeAllowance = spikeAllowance;
@@ -99,7 +101,7 @@ public final class AnomalyDetector {
             MeterReading r = scored.reading();
             event = Optional.of(new Anomaly(Anomaly.SCHEMA_VERSION, Anomaly.alertIdFor(r.meterId(), r.intervalStart()),
                     AnomalyState.RAISED, r.meterId(), r.intervalStart(), r.intervalEnd(),
-                    LocalDateTime.ofInstant(r.intervalStart(), zone), zone.getId(), r.wh(), scored.expectedLowWh(),
+                    clock.local(r.intervalStart()), zone.getId(), r.wh(), scored.expectedLowWh(),
                     scored.expectedHighWh(), scored.score(), scored.modelVersion(), r.intervalStart(), excess(scored)));
         }
         return new Detection(withVerdict(scored, unusual), event, state, true);
@@ -166,7 +168,7 @@ public final class AnomalyDetector {
         }
         // what the kept readings would come to over the whole window
         double trimmed = kept * windowMillis / keptMillis;
-        ExpectedRange expected = model.expected(LocalDateTime.ofInstant(start, zone), window);
+        ExpectedRange expected = model.expected(clock.local(start), window);
         double score = expected.score(trimmed);
         return new Judgement(start, reading.intervalEnd(), total * windowMillis / coveredMillis, expected, score,
                 score > threshold);
@@ -175,7 +177,7 @@ public final class AnomalyDetector {
     private Anomaly event(AnomalyState state, MeterReading reading, Judgement j, MeterState.OpenAlert alert,
             Instant eventStart, String modelVersion) {
         return new Anomaly(Anomaly.SCHEMA_VERSION, alert.alertId(), state, reading.meterId(), eventStart, j.end(),
-                LocalDateTime.ofInstant(eventStart, zone), zone.getId(), j.wh(), j.expected().lowWh(),
+                clock.local(eventStart), zone.getId(), j.wh(), j.expected().lowWh(),
                 j.expected().highWh(), j.score(), modelVersion, alert.raisedAt(), alert.excessWh());
     }
 

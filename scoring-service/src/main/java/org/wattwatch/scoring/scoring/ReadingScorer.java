@@ -17,12 +17,12 @@ import org.wattwatch.scoring.model.ModelSource;
 public class ReadingScorer {
 
     private final ModelSource model;
-    private final ZoneId zone;
+    private final HomeClock clock;
     private final double threshold;
 
     public ReadingScorer(ModelSource model, ScoringProperties properties) {
         this.model = model;
-        this.zone = properties.zone();
+        this.clock = new HomeClock(properties.zone());
         this.threshold = properties.threshold();
     }
 
@@ -32,7 +32,7 @@ public class ReadingScorer {
 
     /** With a given model, so a reading and its window are judged by the same one during a swap. */
     public ScoredReading score(MeterReading reading, EnvelopeModel current) {
-        LocalDateTime localStart = LocalDateTime.ofInstant(reading.intervalStart(), zone);
+        LocalDateTime localStart = clock.local(reading.intervalStart());
         ExpectedRange expected = current.expected(localStart, reading.duration());
         double score = expected.score(reading.wh());
         return new ScoredReading(ScoredReading.SCHEMA_VERSION, reading, expected.lowWh(), expected.highWh(), score,
@@ -40,7 +40,7 @@ public class ReadingScorer {
     }
 
     public ZoneId zone() {
-        return zone;
+        return clock.zone();
     }
 
     public double threshold() {
