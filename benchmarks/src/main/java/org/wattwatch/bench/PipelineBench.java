@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,6 +35,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.wattwatch.devtools.ChildBroker;
 import org.wattwatch.model.json.EventJson;
@@ -48,8 +52,10 @@ import org.wattwatch.scoring.topology.ScoringTopology;
  * {@code ./wattwatch bench}: on one local broker (started here, a real Kafka in a child JVM), the
  * same per-minute readings go through (a) an exactly-once Kafka Streams pass-through, bytes in to
  * bytes out, and (b) the full scoring topology with a trained model; prints records/s of both, and
- * their ratio as the last line. Throughput is timed from the first output record to the last, so
- * start-up and rebalancing are not counted. Both pipelines first run {@code warmUps} times
+ * their ratio as the last line. Both run with the service's own Streams properties. Throughput is
+ * the input offsets each pipeline commits (exactly-once: with its output), polled from the broker,
+ * from the first commit to the last, so start-up and rebalancing are not counted and no reader of the
+ * output competes for the cores; the output is counted afterwards and a short one fails the run. Both pipelines first run {@code warmUps} times
  * unrecorded: on two cores the JIT compiler's first minute competes with what is measured. Then
  * each runs {@code rounds} times and the median is reported. With {@code --parts}, the
  * {@link TopologyParts} run between the two, to show what each step of scoring costs.
@@ -59,6 +65,7 @@ public final class PipelineBench {
     private static final String PREFIX = "bench.";
     private static final String PASS_THROUGH = "pass-through";
     private static final String SCORING = "scoring";
+    private static final String SERVICE_STREAMS_PROPERTIES = "spring.kafka.streams.properties.";
 
     private PipelineBench() {
     }
@@ -66,7 +73,7 @@ public final class PipelineBench {
     public static void main(String[] options) throws Exception {
         boolean parts = List.of(options).contains("--parts");
         String[] args = List.of(options).stream().filter(a -> !a.equals("--parts")).toArray(String[]::new);
-        int records = args.length > 0 ? Integer.parseInt(args[0]) : 400_000;
+        int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         String model = args.length > 1 ? args[1] : "model-package/src/test/resources/models/seed-like-gbm.zip";
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int warmUps = args.length > 3 ? Integer.parseInt(args[3]) : 1;
@@ -138,43 +145,100 @@ public final class PipelineBench {
         StreamsBuilder builder = new StreamsBuilder();
         build.accept(builder);
         Topology topology = builder.build();
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + name + "-" + UUID.randomUUID());
+        String application = "bench-" + name + "-" + UUID.randomUUID();
+        Properties config = serviceStreamsProperties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, application);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-state").toString());
         config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        Map<TopicPartition, Long> before = ends(bootstrap, output);
+        long first = 0;
+        long firstCommitted = 0;
+        long last = 0;
+        long committed = 0;
         try (KafkaStreams streams = new KafkaStreams(topology, config);
-                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                        "group.id", "bench-reader-" + UUID.randomUUID(), "auto.offset.reset", "latest",
-                        "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Collections.singletonList(output));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
-            }
-            consumer.seekToEnd(consumer.assignment());
-            consumer.assignment().forEach(consumer::position);
+                Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             streams.start();
-            long count = 0;
-            long first = 0;
-            long last = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (count < records && System.nanoTime() < deadline && streams.state() != KafkaStreams.State.ERROR) {
-                int n = consumer.poll(Duration.ofMillis(200)).count();
-                if (n > 0) {
-                    if (count == 0) {
+            while (committed < records && System.nanoTime() < deadline && streams.state() != KafkaStreams.State.ERROR) {
+                long now = committed(admin, application);
+                if (now > committed) {
+                    if (committed == 0) {
                         first = System.nanoTime();
+                        firstCommitted = now;
                     }
-                    count += n;
+                    committed = now;
                     last = System.nanoTime();
                 }
+                Thread.sleep(10); // polling the broker's committed offsets, not synchronising a test
             }
-            if (count < records) {
-                throw new IllegalStateException(name + " produced " + count + " of " + records + " records");
-            }
-            return (count - 1) / ((last - first) / 1e9);
         }
+        if (committed < records) {
+            throw new IllegalStateException(name + " committed " + committed + " of " + records + " readings");
+        }
+        long written = written(bootstrap, before);
+        if (written < records) {
+            throw new IllegalStateException(name + " wrote " + written + " of " + records + " records to " + output);
+        }
+        return (committed - firstCommitted) / ((last - first) / 1e9);
+    }
+
+    /** Where the output topic ends now, for the committed records (created here when absent). */
+    private static Map<TopicPartition, Long> ends(String bootstrap, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+            }
+        }
+        try (KafkaConsumer<String, byte[]> consumer = reader(bootstrap)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    /** Committed records written after {@code from}: the run is only counted when its output is all there. */
+    private static long written(String bootstrap, Map<TopicPartition, Long> from) {
+        try (KafkaConsumer<String, byte[]> consumer = reader(bootstrap)) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            Map<TopicPartition, Long> to = consumer.endOffsets(from.keySet());
+            long count = 0;
+            while (from.keySet().stream().anyMatch(p -> consumer.position(p) < to.get(p))) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return count;
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> reader(String bootstrap) {
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed",
+                "enable.auto.commit", false), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * The Streams properties the scoring service runs with (its {@code scoring-service.yml}:
+     * exactly-once, one stream thread, producer batches), for both pipelines alike.
+     */
+    private static Properties serviceStreamsProperties() {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource("scoring-service.yml"));
+        Properties service = Objects.requireNonNull(yaml.getObject());
+        Properties streams = new Properties();
+        service.forEach((key, value) -> {
+            if (key.toString().startsWith(SERVICE_STREAMS_PROPERTIES)) {
+                streams.put(key.toString().substring(SERVICE_STREAMS_PROPERTIES.length()), value.toString());
+            }
+        });
+        if (!StreamsConfig.EXACTLY_ONCE_V2.equals(streams.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
+            throw new IllegalStateException("scoring-service.yml no longer asks for exactly_once_v2: " + streams);
+        }
+        return streams;
+    }
+
+    private static long committed(Admin admin, String application) throws Exception {
+        return admin.listConsumerGroupOffsets(application).partitionsToOffsetAndMetadata().get().values().stream()
+                .filter(Objects::nonNull).mapToLong(o -> o.offset()).sum();
     }
 
     private static void produce(String bootstrap, String topic, int records) throws Exception {

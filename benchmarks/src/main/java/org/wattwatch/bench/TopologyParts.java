@@ -12,8 +12,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.model.json.MeterReadingJson;
 
 /**
  * Pipelines between the pass-through and the scoring topology, each adding one thing the scoring
@@ -71,7 +70,7 @@ enum TopologyParts {
         @Override
         public void process(FixedKeyRecord<String, byte[]> record) {
             if (parse) {
-                EventJson.readValid(record.value(), MeterReading.class, MeterReading::violations);
+                MeterReadingJson.readValid(record.value());
             }
             if (state) {
                 store.put(record.key(), new byte[STATE_BYTES]);
