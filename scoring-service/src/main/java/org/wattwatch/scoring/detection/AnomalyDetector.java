@@ -63,7 +63,7 @@ public final class AnomalyDetector {
         kept[kept.length - 1] = new MeterState.Slice(reading.intervalStart(), reading.intervalEnd(), reading.wh());
         List<MeterState.Slice> recent = Collections.unmodifiableList(Arrays.asList(kept));
 
-        Judgement judgement = judge(recent, scored, model);
+        Judgement judgement = judge(kept, scored, model);
         MeterState.OpenAlert alert = state.alert();
         Optional<Anomaly> event = Optional.empty();
         if (judgement != null) {
@@ -112,20 +112,20 @@ public final class AnomalyDetector {
     }
 
     /** The window's verdict, or null while the readings do not yet cover a whole window. */
-    private Judgement judge(List<MeterState.Slice> recent, ScoredReading scored, EnvelopeModel model) {
+    private Judgement judge(MeterState.Slice[] recent, ScoredReading scored, EnvelopeModel model) {
         MeterReading reading = scored.reading();
         if (reading.duration().compareTo(window) >= 0) {
             return new Judgement(reading.intervalStart(), reading.intervalEnd(), reading.wh(),
                     new ExpectedRange(scored.expectedLowWh(), scored.expectedHighWh()), scored.score(),
                     scored.score() > threshold);
         }
-        // runs for every reading: plain loops over the (at most window-long) list, epoch millis
+        // runs for every reading: plain loops over the (at most window-long) array, epoch millis
         Instant start = reading.intervalEnd().minus(window);
         long windowMillis = window.toMillis();
         Instant covered = reading.intervalEnd();
-        int first = recent.size();
-        for (int i = recent.size() - 1; i >= 0 && covered.isAfter(start) && recent.get(i).end().equals(covered); i--) {
-            covered = recent.get(i).start();
+        int first = recent.length;
+        for (int i = recent.length - 1; i >= 0 && covered.isAfter(start) && recent[i].end().equals(covered); i--) {
+            covered = recent[i].start();
             first = i;
         }
         if (covered.isBefore(start)) {
@@ -136,10 +136,13 @@ public final class AnomalyDetector {
             return null; // after a start or a gap, wait for half a window of readings
         }
         // next() kept only slices ending inside the window
-        int n = recent.size() - first;
+        // the energies copied once: the picks below compare them several times each
+        int n = recent.length - first;
+        double[] wh = new double[n];
         double total = 0;
-        for (int i = first; i < recent.size(); i++) {
-            total += recent.get(i).wh();
+        for (int i = 0; i < n; i++) {
+            wh[i] = recent[first + i].wh();
+            total += wh[i];
         }
         // leave out the largest readings while they fit the allowance: a few picks, no sort needed
         boolean[] left = new boolean[n];
@@ -149,21 +152,20 @@ public final class AnomalyDetector {
         while (true) {
             int largest = -1;
             for (int i = 0; i < n; i++) {
-                if (!left[i] && (largest < 0 || recent.get(first + i).wh() > recent.get(first + largest).wh())) {
+                if (!left[i] && (largest < 0 || wh[i] > wh[largest])) {
                     largest = i;
                 }
             }
             if (largest < 0) {
                 break;
             }
-            MeterState.Slice s = recent.get(first + largest);
-            long length = s.millis();
+            long length = recent[first + largest].millis();
             if (length > allowed || length >= keptMillis) {
                 break;
             }
             left[largest] = true;
             allowed -= length;
-            kept -= s.wh();
+            kept -= wh[largest];
             keptMillis -= length;
         }
         // what the kept readings would come to over the whole window
