@@ -10,7 +10,7 @@ import java.time.zone.ZoneRules;
 /**
  * The home's wall clock: an instant's local date-time in the home's zone. Every reading needs it
  * twice, and {@link LocalDateTime#ofInstant} looks the zone's rules up each time (6% of the scoring
- * thread); readings move forward, so the offset is kept until the zone's next transition.
+ * thread); the offset is kept for the span between two of the zone's transitions.
  */
 public final class HomeClock {
 
@@ -32,11 +32,24 @@ public final class HomeClock {
         long seconds = instant.getEpochSecond();
         Span current = span;
         if (seconds < current.from || seconds >= current.until) {
-            ZoneOffsetTransition next = rules.nextTransition(instant);
-            current = new Span(seconds, next == null ? Long.MAX_VALUE : next.toEpochSecond(), rules.getOffset(instant));
+            current = spanOf(instant);
             span = current;
         }
         return LocalDateTime.ofEpochSecond(seconds, instant.getNano(), current.offset);
+    }
+
+    /**
+     * From the zone's last transition, so meters whose readings interleave a little out of order do
+     * not start a new span each time; an instant exactly at a transition is not "after" it for
+     * {@link ZoneRules#previousTransition}, so there the span starts at the instant.
+     */
+    private Span spanOf(Instant instant) {
+        ZoneOffset offset = rules.getOffset(instant);
+        ZoneOffsetTransition previous = rules.previousTransition(instant);
+        ZoneOffsetTransition next = rules.nextTransition(instant);
+        long from = previous != null && previous.getOffsetAfter().equals(offset) ? previous.toEpochSecond()
+                : instant.getEpochSecond();
+        return new Span(from, next == null ? Long.MAX_VALUE : next.toEpochSecond(), offset);
     }
 
     /** Seconds [from, until) during which the zone's offset stays {@code offset}. */

@@ -43,5 +43,11 @@ class HomeClockTest {
         Instant fallBack = Instant.parse("2026-10-25T01:00:00Z");
         assertThat(clock.local(fallBack.minusSeconds(1))).isEqualTo(LocalDateTime.parse("2026-10-25T02:59:59"));
         assertThat(clock.local(fallBack)).isEqualTo(LocalDateTime.parse("2026-10-25T02:00:00"));
+        // a fresh clock whose first instant is the transition itself, then either side of it
+        HomeClock fresh = new HomeClock(ZoneId.of("Europe/Paris"));
+        assertThat(fresh.local(springForward)).isEqualTo(LocalDateTime.parse("2026-03-29T03:00:00"));
+        assertThat(fresh.local(springForward.minusSeconds(1))).isEqualTo(LocalDateTime.parse("2026-03-29T01:59:59"));
+        assertThat(fresh.local(springForward)).isEqualTo(LocalDateTime.parse("2026-03-29T03:00:00"));
+        assertThat(fresh.local(springForward.plusNanos(1))).isEqualTo(LocalDateTime.parse("2026-03-29T03:00:00.000000001"));
     }
 }
