@@ -31,14 +31,12 @@ import org.wattwatch.scoring.scoring.HomeClock;
  */
 public final class AnomalyDetector {
 
-    private final ZoneId zone;
     private final HomeClock clock;
     private final double threshold;
     private final Duration window;
     private final Duration spikeAllowance;
 
     public AnomalyDetector(ZoneId zone, double threshold, Duration window, Duration spikeAllowance) {
-        this.zone = zone;
         this.clock = new HomeClock(zone);
         this.threshold = threshold;
         this.window = window;
@@ -101,7 +99,7 @@ public final class AnomalyDetector {
             MeterReading r = scored.reading();
             event = Optional.of(new Anomaly(Anomaly.SCHEMA_VERSION, Anomaly.alertIdFor(r.meterId(), r.intervalStart()),
                     AnomalyState.RAISED, r.meterId(), r.intervalStart(), r.intervalEnd(),
-                    clock.local(r.intervalStart()), zone.getId(), r.wh(), scored.expectedLowWh(),
+                    clock.local(r.intervalStart()), clock.zone().getId(), r.wh(), scored.expectedLowWh(),
                     scored.expectedHighWh(), scored.score(), scored.modelVersion(), r.intervalStart(), excess(scored)));
         }
         return new Detection(withVerdict(scored, unusual), event, state, true);
@@ -179,7 +177,7 @@ public final class AnomalyDetector {
     private Anomaly event(AnomalyState state, MeterReading reading, Judgement j, MeterState.OpenAlert alert,
             Instant eventStart, String modelVersion) {
         return new Anomaly(Anomaly.SCHEMA_VERSION, alert.alertId(), state, reading.meterId(), eventStart, j.end(),
-                clock.local(eventStart), zone.getId(), j.wh(), j.expected().lowWh(),
+                clock.local(eventStart), clock.zone().getId(), j.wh(), j.expected().lowWh(),
                 j.expected().highWh(), j.score(), modelVersion, alert.raisedAt(), alert.excessWh());
     }
 
