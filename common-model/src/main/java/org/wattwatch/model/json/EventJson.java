@@ -56,7 +56,10 @@ public final class EventJson {
 
     /** Parses and checks the event's contract, so consumers never act on half an event. */
     public static <T> T readValid(byte[] json, Class<T> type, Function<T, List<Violation>> rules) {
-        T event = read(json, type);
+        return checked(read(json, type), type, rules);
+    }
+
+    static <T> T checked(T event, Class<T> type, Function<T, List<Violation>> rules) {
         List<Violation> violations = rules.apply(event);
         if (!violations.isEmpty()) {
             throw new InvalidEventException(type.getSimpleName(), violations);

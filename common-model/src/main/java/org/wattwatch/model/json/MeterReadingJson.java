@@ -2,11 +2,8 @@ package org.wattwatch.model.json;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.List;
 
 import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.validation.InvalidEventException;
-import org.wattwatch.model.validation.Violation;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -30,14 +27,8 @@ public final class MeterReadingJson {
     /** The reading, or the format error or violations {@link EventJson#readValid} would give. */
     public static MeterReading readValid(byte[] json) {
         MeterReading reading = json == null ? null : readPlain(json);
-        if (reading == null) {
-            return EventJson.readValid(json, MeterReading.class, MeterReading::violations);
-        }
-        List<Violation> violations = reading.violations();
-        if (!violations.isEmpty()) {
-            throw new InvalidEventException(MeterReading.class.getSimpleName(), violations);
-        }
-        return reading;
+        return reading == null ? EventJson.readValid(json, MeterReading.class, MeterReading::violations)
+                : EventJson.checked(reading, MeterReading.class, MeterReading::violations);
     }
 
     /** The reading when the JSON has the plain form; null for anything data binding must judge. */
