@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -55,9 +56,9 @@ import org.wattwatch.scoring.topology.ScoringTopology;
  * their ratio as the last line. Both run with the service's own Streams properties. Throughput is
  * the input offsets each pipeline commits (exactly-once: with its output), polled from the broker,
  * from the first commit to the last, so start-up and rebalancing are not counted and no reader of the
- * output competes for the cores; the output is counted afterwards and a short one fails the run. Both pipelines first run {@code warmUps} times
- * unrecorded: on two cores the JIT compiler's first minute competes with what is measured. Then
- * each runs {@code rounds} times and the median is reported. With {@code --parts}, the
+ * output competes for the cores; the output is counted afterwards and a short one fails the run.
+ * Both pipelines first run {@code warmUps} times unrecorded: on two cores the JIT compiler's first
+ * minute competes with what is measured. Then each runs {@code rounds} times and the median is reported. With {@code --parts}, the
  * {@link TopologyParts} run between the two, to show what each step of scoring costs.
  */
 public final class PipelineBench {
@@ -65,7 +66,9 @@ public final class PipelineBench {
     private static final String PREFIX = "bench.";
     private static final String PASS_THROUGH = "pass-through";
     private static final String SCORING = "scoring";
+    private static final String PASS_THROUGH_OUTPUT = "bench.out";
     private static final String SERVICE_STREAMS_PROPERTIES = "spring.kafka.streams.properties.";
+    private static final Properties SERVICE_STREAMS = serviceStreamsProperties();
 
     private PipelineBench() {
     }
@@ -79,21 +82,25 @@ public final class PipelineBench {
         int warmUps = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         try (ChildBroker broker = ChildBroker.start(Files.createTempDirectory("wattwatch-bench"))) {
             String bootstrap = broker.bootstrapServers();
-            String input = new TopicNames(PREFIX).readings();
+            TopicNames topics = new TopicNames(PREFIX);
+            String input = topics.readings();
+            // every topic the pipelines write, as the service and the chart create them, before any run
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                admin.createTopics(List.of(new NewTopic(input, 2, (short) 1))).all().get();
+                admin.createTopics(Stream.of(input, PASS_THROUGH_OUTPUT, topics.scored(), topics.anomalies(),
+                        topics.readingsDlq()).map(topic -> new NewTopic(topic, 2, (short) 1)).toList()).all().get();
             }
             System.out.printf(Locale.ROOT, "producing %d readings (100 meters, one a minute)...%n", records);
             produce(bootstrap, input, records);
 
             Map<String, Pipeline> pipelines = new LinkedHashMap<>();
-            pipelines.put(PASS_THROUGH, new Pipeline(PipelineBench::passThrough, "bench.out"));
+            pipelines.put(PASS_THROUGH, new Pipeline(PipelineBench::passThrough, PASS_THROUGH_OUTPUT));
             if (parts) {
                 for (TopologyParts part : TopologyParts.values()) {
-                    pipelines.put(part.label(), new Pipeline(part.topology(input, "bench.out"), "bench.out"));
+                    pipelines.put(part.label(),
+                            new Pipeline(part.topology(input, PASS_THROUGH_OUTPUT), PASS_THROUGH_OUTPUT));
                 }
             }
-            pipelines.put(SCORING, new Pipeline(scoringTopology(model), new TopicNames(PREFIX).scored()));
+            pipelines.put(SCORING, new Pipeline(scoringTopology(model), topics.scored()));
 
             Map<String, List<Double>> measured = new LinkedHashMap<>();
             for (int round = 1 - warmUps; round <= rounds; round++) {
@@ -129,7 +136,7 @@ public final class PipelineBench {
 
     private static void passThrough(StreamsBuilder builder) {
         builder.stream(new TopicNames(PREFIX).readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .to("bench.out", Produced.with(Serdes.String(), Serdes.ByteArray()));
+                .to(PASS_THROUGH_OUTPUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
     }
 
     private static Consumer<StreamsBuilder> scoringTopology(String model) {
@@ -146,7 +153,8 @@ public final class PipelineBench {
         build.accept(builder);
         Topology topology = builder.build();
         String application = "bench-" + name + "-" + UUID.randomUUID();
-        Properties config = serviceStreamsProperties();
+        Properties config = new Properties();
+        config.putAll(SERVICE_STREAMS);
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, application);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-state").toString());
@@ -183,13 +191,8 @@ public final class PipelineBench {
         return (committed - firstCommitted) / ((last - first) / 1e9);
     }
 
-    /** Where the output topic ends now, for the committed records (created here when absent). */
-    private static Map<TopicPartition, Long> ends(String bootstrap, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
-            }
-        }
+    /** Where the output topic ends now, so the run's committed output can be counted after it. */
+    private static Map<TopicPartition, Long> ends(String bootstrap, String topic) {
         try (KafkaConsumer<String, byte[]> consumer = reader(bootstrap)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
