@@ -24,9 +24,10 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.json.MeterReadingJson;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ScoredReading;
-import org.wattwatch.scoring.detection.AnomalyDetector;
-import org.wattwatch.scoring.detection.Detection;
-import org.wattwatch.scoring.detection.MeterState;
+import org.wattwatch.detection.AnomalyDetector;
+import org.wattwatch.detection.DetectorSettings;
+import org.wattwatch.detection.Detection;
+import org.wattwatch.detection.MeterState;
 import org.wattwatch.scoring.detection.MeterStateSerde;
 import org.wattwatch.scoring.topology.ScoredReadingJson;
 
@@ -55,7 +56,7 @@ public class ReadingPathBenchmark {
     public void load() throws IOException {
         Path file = BenchModel.file();
         model = Models.read(file);
-        detector = new AnomalyDetector(ZoneId.of("Europe/Paris"), 1.0, Duration.ofMinutes(15), Duration.ofMinutes(3));
+        detector = new AnomalyDetector(ZoneId.of("Europe/Paris"), DetectorSettings.of(1.0, Duration.ofMinutes(15)));
         Instant start = Instant.parse("2026-01-05T03:00:00Z");
         MeterState state = MeterState.EMPTY;
         for (int i = 0; i < 20; i++) {

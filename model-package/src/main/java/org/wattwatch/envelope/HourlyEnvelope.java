@@ -26,11 +26,11 @@ public final class HourlyEnvelope implements EnvelopeModel {
         this.version = version;
     }
 
+    /** Blended between neighbouring hours ({@link HourBlend}), scaled to the interval's length. */
     @Override
     public ExpectedRange expected(LocalDateTime localStart, Duration length) {
-        ExpectedRange hour = byHour.get(localStart.getHour());
         double factor = length.toMillis() / 1000.0 / SECONDS_PER_HOUR;
-        return factor == 1.0 ? hour : hour.scaled(factor);
+        return HourBlend.expected(localStart, length, hour -> byHour.get(hour.getHour()), factor);
     }
 
     public ExpectedRange forHour(int hour) {

@@ -130,14 +130,20 @@ public final class ModelPackage {
         return byCell;
     }
 
-    /** Where each of our features sits in the MOJO's own column order. */
+    /**
+     * Where each of our features sits in the MOJO's own column order, -1 for one it does not have:
+     * H2O drops a feature that is constant in the training history (a month of minutes has one
+     * month), and a model that never saw it varying cannot depend on it.
+     */
     private static int[] indexes(GenModel model) {
         int[] idx = new int[EnvelopeFeatures.NAMES.size()];
+        boolean any = false;
         for (int i = 0; i < idx.length; i++) {
             idx[i] = model.getColIdx(EnvelopeFeatures.NAMES.get(i));
-            if (idx[i] < 0) {
-                throw new ModelFormatException("the MOJO has no feature '" + EnvelopeFeatures.NAMES.get(i) + "'");
-            }
+            any |= idx[i] >= 0;
+        }
+        if (!any) {
+            throw new ModelFormatException("the MOJO has none of the features " + EnvelopeFeatures.NAMES);
         }
         return idx;
     }
@@ -145,7 +151,9 @@ public final class ModelPackage {
     private static double[] columns(double[] features, int[] idx, GenModel model) {
         double[] data = new double[model.getNames().length];
         for (int i = 0; i < idx.length; i++) {
-            data[idx[i]] = features[i];
+            if (idx[i] >= 0) {
+                data[idx[i]] = features[i];
+            }
         }
         return data;
     }

@@ -22,11 +22,12 @@ public final class PackagedEnvelope implements EnvelopeModel {
         this.windowMillis = Duration.ofMinutes(manifest.windowMinutes()).toMillis();
     }
 
+    /** Blended between neighbouring hours ({@link HourBlend}), scaled to the interval's length. */
     @Override
     public ExpectedRange expected(LocalDateTime localStart, Duration length) {
-        ExpectedRange window = byCell[EnvelopeFeatures.cell(localStart)];
         long millis = length.toMillis();
-        return millis == windowMillis ? window : window.scaled((double) millis / windowMillis);
+        return HourBlend.expected(localStart, length, hour -> byCell[EnvelopeFeatures.cell(hour)],
+                millis == windowMillis ? 1.0 : (double) millis / windowMillis);
     }
 
     @Override

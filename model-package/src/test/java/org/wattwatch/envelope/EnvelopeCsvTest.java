@@ -2,6 +2,7 @@ package org.wattwatch.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -49,9 +50,28 @@ class EnvelopeCsvTest {
 
     @Test
     void scalesTheHourToTheIntervalLength() throws IOException {
-        var quarter = seed().expected(LocalDateTime.parse("2026-01-05T04:15"), Duration.ofMinutes(15));
-        assertThat(quarter.lowWh()).isEqualTo(27.0);
+        var quarter = seed().expected(LocalDateTime.parse("2026-01-05T04:22:30"), Duration.ofMinutes(15));
+        assertThat(quarter.lowWh()).as("a quarter centred on 04:30 has hour 4's range").isEqualTo(27.0);
         assertThat(quarter.highWh()).isEqualTo(90.75);
+    }
+
+    @Test
+    void theRangeMovesSmoothlyFromOneHourToTheNextInsteadOfSteppingAtTheHour() throws IOException {
+        HourlyEnvelope seed = seed();
+        // hour 5 is 110..348, hour 6 is 111..1954: a quarter centred on 06:00 lies halfway
+        var across = seed.expected(LocalDateTime.parse("2026-01-05T05:52:30"), Duration.ofMinutes(15));
+        assertThat(across.lowWh()).isCloseTo((110 + 111) / 2.0 / 4, within(1e-9));
+        assertThat(across.highWh()).isCloseTo((348 + 1954) / 2.0 / 4, within(1e-9));
+        double previous = 0;
+        for (int minute = 0; minute <= 60; minute++) { // from the centre of hour 5 to the centre of hour 6
+            double high = seed.expected(LocalDateTime.parse("2026-01-05T05:22:30").plusMinutes(minute),
+                    Duration.ofMinutes(15)).highWh();
+            assertThat(high - previous).as("minute %d", minute).isLessThan(minute == 0 ? 1000 : 8.0);
+            assertThat(high).isGreaterThanOrEqualTo(previous);
+            previous = high;
+        }
+        assertThat(seed.expected(LocalDateTime.parse("2026-01-05T00:00"), Duration.ofHours(1)).highWh())
+                .as("an hourly reading keeps its hour's range exactly").isEqualTo(464.0);
     }
 
     @Test

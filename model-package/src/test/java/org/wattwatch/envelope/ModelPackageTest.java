@@ -42,7 +42,7 @@ class ModelPackageTest {
         assertThat(manifest.backtest().windows()).isEqualTo(2160);
         double score = model.expected(LocalDateTime.parse("2026-01-05T04:00"), Duration.ofHours(1)).score(1500);
         assertThat(score).isCloseTo(5.4588, within(5.4588 * 0.01));
-        assertThat(model.expected(LocalDateTime.parse("2026-01-05T04:15"), Duration.ofMinutes(15)).highWh())
+        assertThat(model.expected(LocalDateTime.parse("2026-01-05T04:22:30"), Duration.ofMinutes(15)).highWh())
                 .isCloseTo(model.expected(LocalDateTime.parse("2026-01-05T04:00"), Duration.ofHours(1)).highWh() / 4,
                         within(1e-9));
     }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.wattwatch.detection.DetectorSettings;
 
 /**
  * Scoring settings.
@@ -21,10 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param model     location of the model to start with: a Spring resource such as
  *                  {@code file:/models/envelope.csv} or a trained package {@code file:/models/home.zip};
  *                  default the bundled seed envelope
- * @param window    detection window (default 15m): readings shorter than this are judged by the energy of
- *                  the trailing window against the model's envelope for that length
- * @param spikeAllowance the largest readings adding up to this much time are left out of each window
- *                  (default 3m): a two-minute kettle is no anomaly, a heater that keeps going is
+ * @param window    detection window (default 15m): readings shorter than this are judged by the level
+ *                  usage held over the trailing window, against the model's envelope for that length
+ * @param dipAllowance how long usage may dip below its level inside a window without lowering it
+ *                  (default 1m): a thermostat pausing a heater for a minute does not end its alert
  */
 @Validated
 @ConfigurationProperties("wattwatch.scoring")
@@ -33,18 +34,24 @@ public record ScoringProperties(
         @Positive @DefaultValue("1.0") double threshold,
         @NotBlank @DefaultValue("classpath:models/seed-envelope.csv") String model,
         @NotNull @DefaultValue("15m") Duration window,
-        @NotNull @DefaultValue("3m") Duration spikeAllowance) {
+        @NotNull @DefaultValue("1m") Duration dipAllowance) {
 
     public ScoringProperties {
-        if (window.isNegative() || window.isZero() || spikeAllowance.isNegative()
-                || spikeAllowance.compareTo(window) >= 0) {
+        if (window.isNegative() || window.isZero() || dipAllowance.isNegative()
+                || dipAllowance.multipliedBy(2).compareTo(window) >= 0) {
             throw new IllegalArgumentException("wattwatch.scoring.window must be positive and "
-                    + "wattwatch.scoring.spike-allowance shorter than it, were " + window + " and " + spikeAllowance);
+                    + "wattwatch.scoring.dip-allowance shorter than half of it, were " + window + " and " + dipAllowance);
         }
+    }
+
+    /** The detector's settings: the service and a backtest judge alike. */
+    public DetectorSettings detector() {
+        return new DetectorSettings(threshold, window, dipAllowance);
     }
 
     /** Defaults for the window, as in production. */
     public static ScoringProperties of(ZoneId zone, double threshold, String model) {
-        return new ScoringProperties(zone, threshold, model, Duration.ofMinutes(15), Duration.ofMinutes(3));
+        return new ScoringProperties(zone, threshold, model, DetectorSettings.DEFAULT_WINDOW,
+                DetectorSettings.DEFAULT_DIP_ALLOWANCE);
     }
 }

@@ -11,6 +11,7 @@ import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.scoring.model.ModelAssignment;
 import org.wattwatch.scoring.model.ModelSource;
+import org.wattwatch.detection.HomeClock;
 
 /** Scores a reading against the active model on the home's wall clock. */
 @Component

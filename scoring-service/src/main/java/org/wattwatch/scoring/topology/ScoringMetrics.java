@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.score.ScoredReading;
-import org.wattwatch.scoring.detection.Detection;
+import org.wattwatch.detection.Detection;
 
 /**
  * Counts what the topology does. Under exactly-once a task that aborts re-processes its records,

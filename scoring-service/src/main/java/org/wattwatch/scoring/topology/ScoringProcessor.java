@@ -17,9 +17,9 @@ import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.model.validation.InvalidEventException;
-import org.wattwatch.scoring.detection.AnomalyDetector;
-import org.wattwatch.scoring.detection.Detection;
-import org.wattwatch.scoring.detection.MeterState;
+import org.wattwatch.detection.AnomalyDetector;
+import org.wattwatch.detection.Detection;
+import org.wattwatch.detection.MeterState;
 import org.wattwatch.scoring.scoring.ReadingScorer;
 
 /**

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.scoring.config.ScoringProperties;
-import org.wattwatch.scoring.detection.AnomalyDetector;
+import org.wattwatch.detection.AnomalyDetector;
 import org.wattwatch.scoring.detection.MeterStateSerde;
 import org.wattwatch.scoring.scoring.ReadingScorer;
 
@@ -37,8 +37,7 @@ public class ScoringTopology {
         this.scorer = scorer;
         this.metrics = metrics;
         this.topics = topics;
-        this.detector = new AnomalyDetector(properties.zone(), properties.threshold(), properties.window(),
-                properties.spikeAllowance());
+        this.detector = new AnomalyDetector(properties.zone(), properties.detector());
     }
 
     @Autowired

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
+import org.wattwatch.detection.MeterState;
 import org.junit.jupiter.api.Test;
 
 class MeterStateSerdeTest {

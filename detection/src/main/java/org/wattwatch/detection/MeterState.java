@@ -1,4 +1,4 @@
-package org.wattwatch.scoring.detection;
+package org.wattwatch.detection;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +18,7 @@ public record MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert)
     /** One reading, as the window needs it. */
     public record Slice(Instant start, Instant end, double wh) {
 
-        long millis() {
+        public long millis() {
             return end.toEpochMilli() - start.toEpochMilli();
         }
     }

@@ -1,4 +1,4 @@
-package org.wattwatch.scoring.scoring;
+package org.wattwatch.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.wattwatch.scoring.detection;
+package org.wattwatch.detection;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,33 +14,39 @@ import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ExpectedRange;
 import org.wattwatch.model.score.ScoredReading;
-import org.wattwatch.scoring.scoring.HomeClock;
 
 /**
- * The detection rule. Readings as long as the window or longer (hourly readings, the seed's) are
- * judged one by one. Shorter ones (per-minute) are judged by the trailing window: its energy, less
- * its largest readings that add up to the spike allowance and scaled back to the whole window, is
- * scored against the model's envelope for the window's length. So a heater that stays on raises an
- * anomaly within the window, while a kettle's two minutes are left out. After a start or a gap, a
- * verdict waits until readings cover half a window, and the covered part stands for the whole.
+ * The detection rule and the alert lifecycle, one plain-Java place that the scoring service's
+ * topology and the backtest both run.
  *
- * <p>Each meter has at most one open alert: RAISED when its window becomes unusual, ONGOING at most
- * once per window length while it stays so (with the energy above normal so far), RESOLVED at the
- * first complete window that is usual again. The alert id comes from the meter and the moment the
- * alert began, so replays and retries give the same id.
+ * <p>Readings as long as the window or longer (hourly readings, the seed's) are judged one by one,
+ * by the seed's score. Shorter ones (per-minute) are judged by the trailing window's <em>level</em>:
+ * the power usage held for the whole window but its dip allowance, as energy over the window,
+ * scored against the model's envelope for the window. A heater lifts that level for as long as it
+ * runs; a kettle, an oven's element or a fridge's compressor add peaks the level does not see. After
+ * a start or a gap, a verdict waits until readings cover half a window.
+ *
+ * <p>Each meter has at most one open alert: RAISED when its window's score goes above the
+ * threshold, ONGOING at most once per window length while it stays open (with the energy above the
+ * usual range so far), RESOLVED when the score falls to {@link DetectorSettings#RESOLVE_SHARE} of
+ * the threshold: usage that eases a little stays one alert, a load switched off ends it at once.
+ * The alert id comes from the meter and the moment the alert began, so replays and retries give the
+ * same id.
  */
 public final class AnomalyDetector {
 
     private final HomeClock clock;
-    private final double threshold;
+    private final DetectorSettings settings;
     private final Duration window;
-    private final Duration spikeAllowance;
 
-    public AnomalyDetector(ZoneId zone, double threshold, Duration window, Duration spikeAllowance) {
+    public AnomalyDetector(ZoneId zone, DetectorSettings settings) {
         this.clock = new HomeClock(zone);
-        this.threshold = threshold;
-        this.window = window;
-        this.spikeAllowance = spikeAllowance;
+        this.settings = settings;
+        this.window = settings.window();
+    }
+
+    public DetectorSettings settings() {
+        return settings;
     }
 
     public Detection next(MeterState state, ScoredReading scored, EnvelopeModel model) {
@@ -64,13 +70,15 @@ public final class AnomalyDetector {
         Judgement judgement = judge(kept, scored, model);
         MeterState.OpenAlert alert = state.alert();
         Optional<Anomaly> event = Optional.empty();
+        double score = judgement == null ? scored.score() : judgement.score();
         if (judgement != null) {
-            if (alert == null && judgement.unusual()) {
+            double excess = judgement.excess(reading);
+            if (alert == null && score > settings.threshold()) {
                 alert = new MeterState.OpenAlert(Anomaly.alertIdFor(reading.meterId(), judgement.start()),
-                        judgement.start(), excess(scored), judgement.end());
+                        judgement.start(), excess, judgement.end());
                 event = Optional.of(event(AnomalyState.RAISED, reading, judgement, alert, judgement.start(), scored.modelVersion()));
-            } else if (alert != null && judgement.unusual()) {
-                alert = new MeterState.OpenAlert(alert.alertId(), alert.raisedAt(), alert.excessWh() + excess(scored),
+            } else if (alert != null && score > settings.resolveScore()) {
+                alert = new MeterState.OpenAlert(alert.alertId(), alert.raisedAt(), alert.excessWh() + excess,
                         alert.lastEventEnd());
                 if (!judgement.end().isBefore(alert.lastEventEnd().plus(window))) {
                     alert = new MeterState.OpenAlert(alert.alertId(), alert.raisedAt(), alert.excessWh(),
@@ -79,21 +87,21 @@ public final class AnomalyDetector {
                             scored.modelVersion()));
                 }
             } else if (alert != null) {
-                // usual again since about where the window's kept readings begin
-                Instant since = reading.duration().compareTo(window) >= 0 ? judgement.start()
-                        : judgement.start().plus(spikeAllowance);
+                // usual again since about where the window's level fell: its newest reading
+                Instant since = reading.duration().compareTo(window) >= 0 ? judgement.start() : reading.intervalStart();
                 Instant normalSince = since.isBefore(alert.raisedAt()) ? alert.raisedAt() : since;
                 event = Optional.of(event(AnomalyState.RESOLVED, reading, judgement, alert, normalSince, scored.modelVersion()));
                 alert = null;
             }
         }
         MeterState next = new MeterState(recent, reading.intervalEnd(), alert);
-        return new Detection(withVerdict(scored, alert != null), event, next, false);
+        ExpectedRange expected = judgement == null ? null : judgement.expected();
+        return new Detection(withVerdict(scored, alert != null), event, next, false, score, expected);
     }
 
     /** A reading that arrives after a later one was scored is judged on its own, as a one-off. */
     private Detection late(MeterState state, ScoredReading scored) {
-        boolean unusual = scored.score() > threshold;
+        boolean unusual = scored.score() > settings.threshold();
         Optional<Anomaly> event = Optional.empty();
         if (unusual) {
             MeterReading r = scored.reading();
@@ -102,20 +110,29 @@ public final class AnomalyDetector {
                     clock.local(r.intervalStart()), clock.zone().getId(), r.wh(), scored.expectedLowWh(),
                     scored.expectedHighWh(), scored.score(), scored.modelVersion(), r.intervalStart(), excess(scored)));
         }
-        return new Detection(withVerdict(scored, unusual), event, state, true);
+        return new Detection(withVerdict(scored, unusual), event, state, true, scored.score(), null);
     }
 
-    private record Judgement(Instant start, Instant end, double wh, ExpectedRange expected, double score,
-            boolean unusual) {
+    /**
+     * @param wh    the window's energy, for the owner
+     * @param level what was scored: the window's level as energy over the window, or a long reading's energy
+     */
+    private record Judgement(Instant start, Instant end, double wh, double level, ExpectedRange expected,
+            double score) {
+
+        /** How far a reading went above the usual range, for the alert's energy above normal. */
+        double excess(MeterReading reading) {
+            double share = (double) reading.duration().toMillis() / Duration.between(start, end).toMillis();
+            return Math.max(0, reading.wh() - expected.highWh() * share);
+        }
     }
 
-    /** The window's verdict, or null while the readings do not yet cover a whole window. */
+    /** The window's verdict, or null while the readings do not yet cover half a window. */
     private Judgement judge(MeterState.Slice[] recent, ScoredReading scored, EnvelopeModel model) {
         MeterReading reading = scored.reading();
         if (reading.duration().compareTo(window) >= 0) {
-            return new Judgement(reading.intervalStart(), reading.intervalEnd(), reading.wh(),
-                    new ExpectedRange(scored.expectedLowWh(), scored.expectedHighWh()), scored.score(),
-                    scored.score() > threshold);
+            return new Judgement(reading.intervalStart(), reading.intervalEnd(), reading.wh(), reading.wh(),
+                    new ExpectedRange(scored.expectedLowWh(), scored.expectedHighWh()), scored.score());
         }
         // runs for every reading: plain loops over the (at most window-long) array, epoch millis
         Instant start = reading.intervalEnd().minus(window);
@@ -133,45 +150,39 @@ public final class AnomalyDetector {
         if (coveredMillis * 2 < windowMillis) {
             return null; // after a start or a gap, wait for half a window of readings
         }
-        // next() kept only slices ending inside the window
-        // the energies copied once: the picks below compare them several times each
         int n = recent.length - first;
-        double[] wh = new double[n];
+        double[] watts = new double[n];
         double total = 0;
         for (int i = 0; i < n; i++) {
-            wh[i] = recent[first + i].wh();
-            total += wh[i];
+            MeterState.Slice slice = recent[first + i];
+            total += slice.wh();
+            watts[i] = slice.wh() / slice.millis();
         }
-        // leave out the largest readings while they fit the allowance: a few picks, no sort needed
-        boolean[] left = new boolean[n];
-        long allowed = spikeAllowance.toMillis();
-        double kept = total;
+        // the level: the lowest power left once the lowest readings that fit the dip allowance are set aside
+        boolean[] set = new boolean[n];
+        long allowed = settings.dipAllowance().toMillis();
         long keptMillis = coveredMillis;
+        double level = 0;
         while (true) {
-            int largest = -1;
+            int lowest = -1;
             for (int i = 0; i < n; i++) {
-                if (!left[i] && (largest < 0 || wh[i] > wh[largest])) {
-                    largest = i;
+                if (!set[i] && (lowest < 0 || watts[i] < watts[lowest])) {
+                    lowest = i;
                 }
             }
-            if (largest < 0) {
-                break;
-            }
-            long length = recent[first + largest].millis();
+            long length = recent[first + lowest].millis();
+            level = watts[lowest];
             if (length > allowed || length >= keptMillis) {
                 break;
             }
-            left[largest] = true;
+            set[lowest] = true;
             allowed -= length;
-            kept -= wh[largest];
             keptMillis -= length;
         }
-        // what the kept readings would come to over the whole window
-        double trimmed = kept * windowMillis / keptMillis;
+        double levelWh = level * windowMillis;
         ExpectedRange expected = model.expected(clock.local(start), window);
-        double score = expected.score(trimmed);
-        return new Judgement(start, reading.intervalEnd(), total * windowMillis / coveredMillis, expected, score,
-                score > threshold);
+        return new Judgement(start, reading.intervalEnd(), total * windowMillis / coveredMillis, levelWh, expected,
+                expected.score(levelWh));
     }
 
     private Anomaly event(AnomalyState state, MeterReading reading, Judgement j, MeterState.OpenAlert alert,

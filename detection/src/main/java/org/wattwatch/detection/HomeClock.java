@@ -1,4 +1,4 @@
-package org.wattwatch.scoring.scoring;
+package org.wattwatch.detection;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
