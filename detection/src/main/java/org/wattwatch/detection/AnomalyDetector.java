@@ -49,6 +49,23 @@ public final class AnomalyDetector {
         return settings;
     }
 
+    public HomeClock clock() {
+        return clock;
+    }
+
+    /** A reading on its own against the model: the seed's score for its interval. */
+    public static ScoredReading score(MeterReading reading, EnvelopeModel model, HomeClock clock, double threshold) {
+        ExpectedRange expected = model.expected(clock.local(reading.intervalStart()), reading.duration());
+        double score = expected.score(reading.wh());
+        return new ScoredReading(ScoredReading.SCHEMA_VERSION, reading, expected.lowWh(), expected.highWh(), score,
+                score > threshold, model.version());
+    }
+
+    /** Scores the reading and judges its window: what the scoring service does for each reading. */
+    public Detection next(MeterState state, MeterReading reading, EnvelopeModel model) {
+        return next(state, score(reading, model, clock, settings.threshold()), model);
+    }
+
     public Detection next(MeterState state, ScoredReading scored, EnvelopeModel model) {
         MeterReading reading = scored.reading();
         if (state.latestEnd() != null && reading.intervalStart().isBefore(state.latestEnd())) {
@@ -151,34 +168,16 @@ public final class AnomalyDetector {
             return null; // after a start or a gap, wait for half a window of readings
         }
         int n = recent.length - first;
-        double[] watts = new double[n];
+        double[] wh = new double[n];
+        long[] millis = new long[n];
         double total = 0;
         for (int i = 0; i < n; i++) {
             MeterState.Slice slice = recent[first + i];
-            total += slice.wh();
-            watts[i] = slice.wh() / slice.millis();
+            wh[i] = slice.wh();
+            millis[i] = slice.millis();
+            total += wh[i];
         }
-        // the level: the lowest power left once the lowest readings that fit the dip allowance are set aside
-        boolean[] set = new boolean[n];
-        long allowed = settings.dipAllowance().toMillis();
-        long keptMillis = coveredMillis;
-        double level = 0;
-        while (true) {
-            int lowest = -1;
-            for (int i = 0; i < n; i++) {
-                if (!set[i] && (lowest < 0 || watts[i] < watts[lowest])) {
-                    lowest = i;
-                }
-            }
-            long length = recent[first + lowest].millis();
-            level = watts[lowest];
-            if (length > allowed || length >= keptMillis) {
-                break;
-            }
-            set[lowest] = true;
-            allowed -= length;
-            keptMillis -= length;
-        }
+        double level = WindowLevel.of(wh, millis, n, settings.dipAllowance().toMillis());
         double levelWh = level * windowMillis;
         ExpectedRange expected = model.expected(clock.local(start), window);
         return new Judgement(start, reading.intervalEnd(), total * windowMillis / coveredMillis, levelWh, expected,

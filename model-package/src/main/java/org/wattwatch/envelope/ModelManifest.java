@@ -25,6 +25,11 @@ import java.util.Map;
  * @param threshold      score above which the backtest counted an alert
  * @param training       the history it learned from
  * @param backtest       how many alerts it would have raised on that history
+ * @param alertBudget    at most this many alerts a month in the replay of the training history through the
+ *                       detector: the high extension was raised until it held (null for older packages)
+ * @param windowMeasure  what the envelope is of: {@code level} (the power a window of shorter readings held,
+ *                       as energy over the window, the detector's measure) or {@code energy} (one reading per
+ *                       window); null for older packages, which learned window energy
  */
 public record ModelManifest(
         int formatVersion,
@@ -42,7 +47,9 @@ public record ModelManifest(
         List<Double> baseHighWh,
         double threshold,
         Training training,
-        BacktestSummary backtest) {
+        BacktestSummary backtest,
+        Double alertBudget,
+        String windowMeasure) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String KIND = "gbm-quantile-envelope";

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.wattwatch.detection.DetectorSettings;
 import org.wattwatch.model.history.History;
 import org.wattwatch.trainer.history.HistoryFiles;
 import org.wattwatch.trainer.history.Window;
@@ -30,11 +31,13 @@ class HistoryOptions {
             description = "the home's time zone the timestamps are in (default $WATTWATCH_ZONE or UTC)")
     ZoneId zone;
 
-    record Loaded(List<Window> windows, Duration resolution, long rows, long gapRows, long rejected) {
+    record Loaded(List<Window> windows, Duration resolution, long rows, long gapRows, long rejected,
+            List<History> histories) {
     }
 
     Loaded load(List<Path> files, Duration window, PrintStream out) throws IOException {
         List<Window> windows = new ArrayList<>();
+        List<History> histories = new ArrayList<>();
         Duration resolution = null;
         long rows = 0;
         long gaps = 0;
@@ -42,7 +45,8 @@ class HistoryOptions {
         for (Path file : files) {
             History history = HistoryFiles.read(file, zone);
             out.println(history.report());
-            windows.addAll(Windows.of(history, window, from, to));
+            windows.addAll(Windows.of(history, window, from, to, DetectorSettings.DEFAULT_DIP_ALLOWANCE));
+            histories.add(history);
             resolution = resolution == null || history.resolution().compareTo(resolution) < 0
                     ? history.resolution() : resolution;
             rows += history.rows().size();
@@ -50,6 +54,6 @@ class HistoryOptions {
             rejected += history.problems().size();
         }
         windows.sort(Comparator.comparing(Window::start));
-        return new Loaded(windows, resolution, rows, gaps, rejected);
+        return new Loaded(windows, resolution, rows, gaps, rejected, histories);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,12 @@ import org.wattwatch.envelope.ModelManifest;
 import org.wattwatch.envelope.ModelPackage;
 import org.wattwatch.envelope.Models;
 import org.wattwatch.model.score.ExpectedRange;
-import org.wattwatch.trainer.backtest.Backtest;
+import org.wattwatch.detection.AnomalyDetector;
+import org.wattwatch.detection.DetectorSettings;
+import org.wattwatch.detection.Replay;
+import org.wattwatch.model.history.History;
+import org.wattwatch.trainer.backtest.ReplayReport;
+import org.wattwatch.trainer.history.Readings;
 import org.wattwatch.trainer.backtest.MinMaxEnvelope;
 import org.wattwatch.trainer.gbm.GbmSettings;
 import org.wattwatch.trainer.gbm.QuantileGbm;
@@ -89,8 +95,15 @@ class TrainCommand implements Callable<Integer> {
             + "training backtest (default ${DEFAULT-VALUE})")
     double threshold;
 
+    @Option(names = "--alert-budget", defaultValue = "2", description = "at most this many alerts a month when the "
+            + "training history is replayed through the detector; the envelope is widened until it holds "
+            + "(default ${DEFAULT-VALUE})")
+    double alertBudget;
+
     @Option(names = "--min-days", defaultValue = "14", description = "refuse to learn from fewer days (default ${DEFAULT-VALUE})")
     int minDays;
+
+    private String windowMeasure;
 
     @Override
     public Integer call() throws Exception {
@@ -104,6 +117,7 @@ class TrainCommand implements Callable<Integer> {
         }
         Duration window = Duration.ofMinutes(windowMinutes);
         HistoryOptions.Loaded data = options.load(history, window, log);
+        windowMeasure = data.resolution().compareTo(window) < 0 ? "level" : "energy";
         long days = data.windows().stream().map(w -> w.start().toLocalDate()).distinct().count();
         if (days < minDays) {
             throw new ParameterException(spec.commandLine(), "only " + days + " day(s) of usable history"
@@ -121,12 +135,69 @@ class TrainCommand implements Callable<Integer> {
         } else {
             throw new ParameterException(spec.commandLine(), "--method must be gbm or minmax, was " + method);
         }
-        Backtest.Summary summary = Backtest.summarize(Backtest.score(model, windows, window, threshold),
-                data.resolution());
-        log.println("backtest on the training history:");
-        log.print(Backtest.text(summary));
+        log.println("the training history replayed through the detector:");
+        log.print(ReplayReport.text(replay(model, data)));
         log.println("wrote " + out + " (model " + model.version() + ")");
         return 0;
+    }
+
+    /** The training history through the scoring service's detector, every file on its own. */
+    private Replay.Result replay(EnvelopeModel model, HistoryOptions.Loaded data) {
+        AnomalyDetector detector = new AnomalyDetector(options.zone,
+                DetectorSettings.of(threshold, Duration.ofMinutes(windowMinutes)));
+        List<Replay.Row> rows = new ArrayList<>();
+        List<Replay.Alert> alerts = new ArrayList<>();
+        List<org.wattwatch.model.alert.Anomaly> events = new ArrayList<>();
+        for (History history : data.histories()) {
+            Replay.Result one = Replay.run(detector, model,
+                    Readings.of(history, options.zone, options.from, options.to));
+            rows.addAll(one.rows());
+            alerts.addAll(one.alerts());
+            events.addAll(one.events());
+        }
+        return new Replay.Result(rows, alerts, events);
+    }
+
+    /**
+     * The smallest high extension, no less than the quantile's, whose envelope keeps the replay of
+     * the training history within the alert budget. Alerts only fall as the envelope widens, so a
+     * doubling search then a bisection find it.
+     */
+    private double withinBudget(double fromExtension, HistoryOptions.Loaded data, double lowExtension,
+            List<Double> baseLow, List<Double> baseHigh, ModelManifest.Training training, byte[][] mojos,
+            PrintStream log) throws Exception {
+        java.util.function.DoublePredicate keeps = e -> {
+            try {
+                EnvelopeModel candidate = read(manifest(mojos, lowExtension, e, baseLow, baseHigh, training, null), mojos);
+                return replay(candidate, data).alertsPerMonthAverage() <= alertBudget;
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        };
+        if (keeps.test(fromExtension)) {
+            return fromExtension;
+        }
+        double low = fromExtension;
+        double high = Math.max(1, fromExtension * 2);
+        while (!keeps.test(high)) {
+            low = high;
+            high *= 2;
+            if (high > 1e4) {
+                throw new ParameterException(spec.commandLine(), "no envelope keeps the training history within "
+                        + alertBudget + " alert(s) a month");
+            }
+        }
+        for (int i = 0; i < 14; i++) {
+            double middle = (low + high) / 2;
+            if (keeps.test(middle)) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        log.printf(Locale.ROOT, "  alert budget %.1f a month: high extension raised from %.3f to %.3f%n", alertBudget,
+                fromExtension, high);
+        return high;
     }
 
     private EnvelopeModel writeMinMax(List<Window> windows) throws Exception {
@@ -165,18 +236,18 @@ class TrainCommand implements Callable<Integer> {
             below[i] = (r.lowWh() - windows.get(i).wh()) / spread;
         }
         double lowExtension = Calibration.extension(below, quantiles[0]);
-        double highExtension = Calibration.extension(above, 1 - quantiles[1]);
+        double highExtension = withinBudget(Calibration.extension(above, 1 - quantiles[1]), data, lowExtension,
+                baseLow, baseHigh, training, mojos, log);
         log.printf(Locale.ROOT, "  calibrated: envelope = low - %.3f x spread .. high + %.3f x spread%n", lowExtension,
                 highExtension);
         EnvelopeModel model = read(manifest(mojos, lowExtension, highExtension, baseLow, baseHigh, training, null),
                 mojos);
-        Backtest.Summary summary = Backtest.summarize(Backtest.score(model, windows, window, threshold),
-                data.resolution());
+        Replay.Result replayed = replay(model, data);
         ModelManifest manifest = manifest(mojos, lowExtension, highExtension, baseLow, baseHigh, training,
-                new ModelManifest.BacktestSummary(summary.windows(), summary.alertWindows(),
-                        summary.alertWindowsPerMonth().entrySet().stream().collect(Collectors.toMap(
+                new ModelManifest.BacktestSummary(replayed.rows().size(), replayed.alerts().size(),
+                        replayed.alertsPerMonth().entrySet().stream().collect(Collectors.toMap(
                                 e -> e.getKey().toString(), Map.Entry::getValue, (a, b) -> a, TreeMap::new)),
-                        summary.longest() == null ? 0 : summary.longest().windows()));
+                        longestAlert(replayed)));
         try (OutputStream file = Files.newOutputStream(out)) {
             ModelPackage.write(file, manifest, mojos[0], mojos[1]);
         }
@@ -190,7 +261,18 @@ class TrainCommand implements Callable<Integer> {
                         baseHigh),
                 Instant.now(), windowMinutes, EnvelopeFeatures.NAMES, quantiles[0], quantiles[1],
                 List.of(fitQuantiles[0], fitQuantiles[1]), lowExtension, highExtension, baseLow, baseHigh, threshold,
-                training, backtest);
+                training, backtest, alertBudget, windowMeasure);
+    }
+
+    /** Most readings in a row that the replay spent in one alert. */
+    private static long longestAlert(Replay.Result replayed) {
+        long longest = 0;
+        long run = 0;
+        for (Replay.Row row : replayed.rows()) {
+            run = row.inAlert() ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     /** Per hour of day, the q-quantile of the windows starting in that hour (nearest rank). */

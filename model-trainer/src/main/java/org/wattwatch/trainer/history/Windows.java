@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.wattwatch.detection.WindowLevel;
 import org.wattwatch.model.history.History;
 import org.wattwatch.model.history.HistoryFormatException;
 import org.wattwatch.model.history.HistoryRow;
@@ -12,7 +13,8 @@ import org.wattwatch.model.history.HistoryRow;
 /**
  * Cuts a history into detection windows: every run of consecutive intervals that spans the window,
  * one window per interval (rolling), so finer data is judged over the window, not per minute. A
- * window touching a gap is left out.
+ * window touching a gap is left out. A window made of several intervals is valued as the detector
+ * judges it, by its {@link WindowLevel} over the window's length; a window of one interval by its energy.
  */
 public final class Windows {
 
@@ -23,7 +25,8 @@ public final class Windows {
      * @param from first day included, or null
      * @param to   last day included, or null
      */
-    public static List<Window> of(History history, Duration window, LocalDate from, LocalDate to) {
+    public static List<Window> of(History history, Duration window, LocalDate from, LocalDate to,
+            Duration dipAllowance) {
         Duration resolution = history.resolution();
         if (window.compareTo(resolution) < 0 || window.toSeconds() % resolution.toSeconds() != 0) {
             throw new HistoryFormatException(history.name() + ": its " + resolution.toMinutes() + "-minute intervals "
@@ -32,6 +35,9 @@ public final class Windows {
         int k = (int) (window.toSeconds() / resolution.toSeconds());
         List<HistoryRow> rows = history.rows();
         List<Window> windows = new ArrayList<>(rows.size());
+        double[] wh = new double[k];
+        long[] millis = new long[k];
+        java.util.Arrays.fill(millis, resolution.toMillis());
         for (int i = 0; i + k <= rows.size(); i++) {
             HistoryRow first = rows.get(i);
             if (from != null && first.start().toLocalDate().isBefore(from)
@@ -42,14 +48,14 @@ public final class Windows {
             if (!last.start().equals(first.start().plus(resolution.multipliedBy(k - 1)))) {
                 continue; // rows missing inside the window
             }
-            double sum = 0;
             boolean gap = false;
             for (int j = i; j < i + k && !gap; j++) {
                 gap = rows.get(j).isGap();
-                sum += rows.get(j).wh();
+                wh[j - i] = rows.get(j).wh();
             }
             if (!gap) {
-                windows.add(new Window(first.start(), sum));
+                windows.add(new Window(first.start(), k == 1 ? wh[0]
+                        : WindowLevel.of(wh, millis, k, dipAllowance.toMillis()) * window.toMillis()));
             }
         }
         return windows;

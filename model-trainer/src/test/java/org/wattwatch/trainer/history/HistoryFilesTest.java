@@ -40,9 +40,9 @@ class HistoryFilesTest {
 
         assertThat(history.resolution()).isEqualTo(Duration.ofMinutes(1));
         assertThat(history.rows().get(0).start()).isEqualTo(LocalDateTime.parse("2026-01-05T04:00"));
-        List<Window> windows = Windows.of(history, Duration.ofMinutes(60), null, null);
+        List<Window> windows = Windows.of(history, Duration.ofMinutes(60), null, null, Duration.ofMinutes(1));
         assertThat(windows).hasSize(61);
-        assertThat(windows.get(0).wh()).isEqualTo(20 * 5 + 20 * 6 + 20 * 7);
+        assertThat(windows.get(0).wh()).as("the level the hour held, 5 Wh a minute, over the hour").isEqualTo(5 * 60);
     }
 
     @Test
@@ -58,8 +58,8 @@ class HistoryFilesTest {
         Files.writeString(csv, "timestamp,w\n2026-01-05T00:00:00,600\n2026-01-05T00:01:00,\n2026-01-05T00:02:00,600\n"
                 + "2026-01-05T00:03:00,600\n");
         History history = HistoryFiles.read(csv, ZoneId.of("UTC"));
-        assertThat(Windows.of(history, Duration.ofMinutes(2), null, null)).extracting(Window::wh).containsExactly(20.0);
-        assertThatThrownBy(() -> Windows.of(history, Duration.ofSeconds(90), null, null))
+        assertThat(Windows.of(history, Duration.ofMinutes(2), null, null, Duration.ofMinutes(1))).extracting(Window::wh).containsExactly(20.0);
+        assertThatThrownBy(() -> Windows.of(history, Duration.ofSeconds(90), null, null, Duration.ofMinutes(1)))
                 .hasMessageContaining("must be a multiple");
     }
 }

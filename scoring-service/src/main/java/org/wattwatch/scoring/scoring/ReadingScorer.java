@@ -1,16 +1,15 @@
 package org.wattwatch.scoring.scoring;
 
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import org.springframework.stereotype.Component;
 import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.score.ExpectedRange;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.scoring.model.ModelAssignment;
 import org.wattwatch.scoring.model.ModelSource;
+import org.wattwatch.detection.AnomalyDetector;
 import org.wattwatch.detection.HomeClock;
 
 /** Scores a reading against the active model on the home's wall clock. */
@@ -33,11 +32,7 @@ public class ReadingScorer {
 
     /** With a given model, so a reading and its window are judged by the same one during a swap. */
     public ScoredReading score(MeterReading reading, EnvelopeModel current) {
-        LocalDateTime localStart = clock.local(reading.intervalStart());
-        ExpectedRange expected = current.expected(localStart, reading.duration());
-        double score = expected.score(reading.wh());
-        return new ScoredReading(ScoredReading.SCHEMA_VERSION, reading, expected.lowWh(), expected.highWh(), score,
-                score > threshold, current.version());
+        return AnomalyDetector.score(reading, current, clock, threshold);
     }
 
     public ZoneId zone() {
