@@ -104,6 +104,27 @@ class TrainCommand implements Callable<Integer> {
     int minDays;
 
     private String windowMeasure;
+    private List<String> features = EnvelopeFeatures.NAMES;
+
+    /** Weeks a history must span before the model may learn what a day of the week adds. */
+    static final int WEEKS_FOR_DAY_OF_WEEK = 8;
+
+    /**
+     * What the history can teach: a feature is learned only when the history shows each of its values
+     * several times. Three weeks of December and early January would otherwise teach "January" from a
+     * holiday week, and every January day after it would look unusual.
+     */
+    static List<String> features(List<Window> windows) {
+        long days = Duration.between(windows.get(0).start(), windows.get(windows.size() - 1).start()).toDays() + 1;
+        List<String> features = new ArrayList<>(List.of("hour"));
+        if (days >= 7L * WEEKS_FOR_DAY_OF_WEEK) {
+            features.add("day_of_week");
+        }
+        if (days >= 365) {
+            features.add("month");
+        }
+        return List.copyOf(features);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -221,7 +242,9 @@ class TrainCommand implements Callable<Integer> {
                 seed);
         List<Double> baseLow = hourlyQuantile(windows, fitQuantiles[0]);
         List<Double> baseHigh = hourlyQuantile(windows, fitQuantiles[1]);
-        byte[][] mojos = new QuantileGbm(settings, log).train(windows, toArray(baseLow), toArray(baseHigh));
+        features = features(windows);
+        log.println("  features: " + features);
+        byte[][] mojos = new QuantileGbm(settings, log).train(windows, toArray(baseLow), toArray(baseHigh), features);
         ModelManifest.Training training = new ModelManifest.Training(history.stream().map(Path::toString).toList(),
                 windows.get(0).start(), windows.get(windows.size() - 1).start(), windows.size(), data.gapRows(),
                 data.rejected(), options.zone.getId(), settings.asMap());
@@ -259,7 +282,7 @@ class TrainCommand implements Callable<Integer> {
         return new ModelManifest(ModelManifest.FORMAT_VERSION, ModelManifest.KIND,
                 ModelPackage.versionOf(mojos[0], mojos[1], windowMinutes, lowExtension, highExtension, baseLow,
                         baseHigh),
-                Instant.now(), windowMinutes, EnvelopeFeatures.NAMES, quantiles[0], quantiles[1],
+                Instant.now(), windowMinutes, features, quantiles[0], quantiles[1],
                 List.of(fitQuantiles[0], fitQuantiles[1]), lowExtension, highExtension, baseLow, baseHigh, threshold,
                 training, backtest, alertBudget, windowMeasure);
     }

@@ -46,9 +46,11 @@ public final class QuantileGbm {
     /**
      * @param baseLow  per hour of day, the lower model's starting point: it learns what to add to it
      * @param baseHigh per hour of day, the upper model's starting point
+     * @param features the {@link EnvelopeFeatures} the models may use; the others are left out of the MOJOs
      * @return the low and high MOJOs
      */
-    public byte[][] train(List<Window> windows, double[] baseLow, double[] baseHigh) throws IOException {
+    public byte[][] train(List<Window> windows, double[] baseLow, double[] baseHigh, List<String> features)
+            throws IOException {
         H2OCluster.start();
         Path csv = Files.createTempFile("wattwatch-windows", ".csv");
         Frame frame = null;
@@ -63,8 +65,9 @@ public final class QuantileGbm {
                 }
             }
             frame = FrameUtils.parseFrame(Key.make("wattwatch-windows"), csv.toFile());
-            return new byte[][] {mojo(frame, settings.lowQuantile(), "low", LOW, HIGH),
-                mojo(frame, settings.highQuantile(), "high", HIGH, LOW)};
+            List<String> unused = EnvelopeFeatures.NAMES.stream().filter(f -> !features.contains(f)).toList();
+            return new byte[][] {mojo(frame, settings.lowQuantile(), "low", LOW, ignoring(HIGH, unused)),
+                mojo(frame, settings.highQuantile(), "high", HIGH, ignoring(LOW, unused))};
         } finally {
             if (frame != null) {
                 frame.delete();
@@ -73,11 +76,17 @@ public final class QuantileGbm {
         }
     }
 
-    private byte[] mojo(Frame frame, double alpha, String name, String response, String ignored) {
+    private static String[] ignoring(String otherResponse, List<String> unusedFeatures) {
+        List<String> ignored = new java.util.ArrayList<>(unusedFeatures);
+        ignored.add(otherResponse);
+        return ignored.toArray(String[]::new);
+    }
+
+    private byte[] mojo(Frame frame, double alpha, String name, String response, String[] ignored) {
         GBMModel.GBMParameters p = new GBMModel.GBMParameters();
         p._train = frame._key;
         p._response_column = response;
-        p._ignored_columns = new String[] {ignored};
+        p._ignored_columns = ignored;
         p._distribution = DistributionFamily.quantile;
         p._quantile_alpha = alpha;
         p._ntrees = settings.trees();
