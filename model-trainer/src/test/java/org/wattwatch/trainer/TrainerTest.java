@@ -98,7 +98,39 @@ class TrainerTest {
             assertThat(score).as("hour %s, %s Wh", row[0], row[1]).isCloseTo(row[2], within(row[2] * 0.01));
         }
         assertThat(train.out()).contains("learning from 2160 windows of 60 min over 90 days")
-                .contains("backtest on the training history");
+                .contains("the training history replayed through the detector").contains("0 alerts");
+    }
+
+    /** A new owner's first four weeks, all in April: H2O drops the constant month, the model still loads. */
+    @Test
+    void learnsFromFourWeeksInOneMonthAndKeepsTheAlertBudget() throws Exception {
+        Path history = dir.resolve("april.csv");
+        Random random = new Random(7);
+        StringBuilder csv = new StringBuilder("timestamp,w\n");
+        LocalDateTime start = LocalDateTime.parse("2026-04-01T00:00");
+        for (int minute = 0; minute < 28 * 24 * 60; minute++) {
+            LocalDateTime at = start.plusMinutes(minute);
+            double base = at.getHour() >= 18 && at.getHour() < 22 ? 900 : 250;
+            double kettle = minute % 997 < 3 ? 2000 : 0;
+            csv.append(at).append(',').append(String.format(Locale.ROOT, "%.1f",
+                    base + kettle + 80 * random.nextDouble())).append('\n');
+        }
+        Files.writeString(history, csv);
+        Path model = dir.resolve("april.zip");
+
+        Run train = cli("train", "--history", history.toString(), "--out", model.toString(), "--window-minutes", "15",
+                "--trees", "20");
+        assertThat(train.exit()).as(train.out()).isZero();
+
+        PackagedEnvelope envelope = (PackagedEnvelope) load(model);
+        assertThat(envelope.manifest().features()).as("four weeks teach neither weekday nor month").containsExactly("hour");
+        assertThat(envelope.manifest().alertBudget()).isEqualTo(2.0);
+        assertThat(envelope.manifest().windowMeasure()).isEqualTo("level");
+        assertThat(envelope.manifest().backtest().alerts()).as("replayed through the detector, within the budget")
+                .isLessThanOrEqualTo(2);
+        double night = envelope.expected(LocalDateTime.parse("2026-05-12T03:00"), Duration.ofMinutes(15)).highWh();
+        assertThat(night).as("a 2 kW heater at night is far above the night's usual level")
+                .isLessThan((250 + 2000) / 4.0);
     }
 
     @Test
