@@ -20,6 +20,9 @@ import hex.genmodel.MojoModel;
 import hex.genmodel.MojoReaderBackendFactory;
 
 import org.wattwatch.model.json.EventJson;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import org.wattwatch.model.score.ExpectedRange;
 
 /**
@@ -78,7 +81,7 @@ public final class ModelPackage {
                 throw new ModelFormatException(name + ": not a WattWatch model package (no " + required + ")");
             }
         }
-        ModelManifest manifest = EventJson.read(entries.get(MANIFEST), ModelManifest.class);
+        ModelManifest manifest = manifest(entries.get(MANIFEST), name);
         if (manifest.formatVersion() != ModelManifest.FORMAT_VERSION || !ModelManifest.KIND.equals(manifest.kind())) {
             throw new ModelFormatException(name + ": package format " + manifest.formatVersion() + " kind "
                     + manifest.kind() + " is not one this build reads (" + ModelManifest.FORMAT_VERSION + ", "
@@ -95,6 +98,19 @@ public final class ModelPackage {
                     + " (is " + actual + "): the package was altered or damaged");
         }
         return new PackagedEnvelope(manifest, table(mojo(entries.get(LOW)), mojo(entries.get(HIGH)), manifest));
+    }
+
+    /**
+     * Fields added to format 1 after its first packages (the alert budget, the window measure) are
+     * optional: a package trained before them still loads, with them null.
+     */
+    private static ModelManifest manifest(byte[] json, String name) {
+        try {
+            return EventJson.mapper().readerFor(ModelManifest.class)
+                    .without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES).readValue(json);
+        } catch (JacksonException e) {
+            throw new ModelFormatException(name + ": unreadable model.json: " + e.getOriginalMessage());
+        }
     }
 
     private static GenModel mojo(byte[] bytes) throws IOException {

@@ -40,6 +40,7 @@ class ModelPackageTest {
         assertThat(manifest.features()).containsExactly("hour", "day_of_week", "month");
         assertThat(manifest.training().rows()).isEqualTo(2160);
         assertThat(manifest.backtest().windows()).isEqualTo(2160);
+        assertThat(manifest.alertBudget()).as("a package trained before the alert budget still loads").isNull();
         double score = model.expected(LocalDateTime.parse("2026-01-05T04:00"), Duration.ofHours(1)).score(1500);
         assertThat(score).isCloseTo(5.4588, within(5.4588 * 0.01));
         assertThat(model.expected(LocalDateTime.parse("2026-01-05T04:22:30"), Duration.ofMinutes(15)).highWh())
