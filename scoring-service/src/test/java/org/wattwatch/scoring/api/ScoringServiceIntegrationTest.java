@@ -110,7 +110,8 @@ class ScoringServiceIntegrationTest {
         ResponseEntity<List<Map<String, Object>>> batch = RestClient.create("http://127.0.0.1:" + port).post()
                 .uri("/api/score").contentType(MediaType.APPLICATION_JSON)
                 .body("[{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":1500},{\"timestamp\":\"2026-01-05T09:00:00\",\"wh\":150},"
-                        + "{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":375,\"minutes\":15}]")
+                        // a quarter centred on 04:30 meets hour 4's range, scaled: the seed's score for the same mean power
+                        + "{\"timestamp\":\"2026-01-05T04:22:30\",\"wh\":375,\"minutes\":15}]")
                 .retrieve().toEntity(new ParameterizedTypeReference<>() { });
         assertThat(batch.getBody()).extracting(m -> Math.round((double) m.get("score") * 10000) / 10000.0)
                 .containsExactly(5.4588, 0.0194, 5.4588);
