@@ -3,12 +3,14 @@ package org.wattwatch.detection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 import org.wattwatch.envelope.EnvelopeModel;
+import org.wattwatch.envelope.LevelScale;
 import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.reading.MeterReading;
@@ -71,7 +73,10 @@ public final class AnomalyDetector {
         if (state.latestEnd() != null && reading.intervalStart().isBefore(state.latestEnd())) {
             return late(state, scored);
         }
-        Instant windowStart = reading.intervalEnd().minus(window);
+        List<LevelScale> scales = model.scales();
+        boolean byScales = !scales.isEmpty() && reading.duration().compareTo(window) < 0;
+        Duration shortest = byScales ? shortest(scales) : window;
+        Instant windowStart = reading.intervalEnd().minus(shortest.compareTo(window) > 0 ? shortest : window);
         List<MeterState.Slice> previous = state.recent();
         int from = 0;
         while (from < previous.size() && !previous.get(from).end().isAfter(windowStart)) {
@@ -84,7 +89,14 @@ public final class AnomalyDetector {
         kept[kept.length - 1] = new MeterState.Slice(reading.intervalStart(), reading.intervalEnd(), reading.wh());
         List<MeterState.Slice> recent = Collections.unmodifiableList(Arrays.asList(kept));
 
-        Judgement judgement = judge(kept, scored, model);
+        Judgement judgement;
+        MeterState.Levels levels = MeterState.Levels.EMPTY;
+        if (byScales) {
+            levels = levels(kept, reading, shortest, longest(scales), state);
+            judgement = judgeScales(levels, reading, shortest, scales);
+        } else {
+            judgement = judge(kept, scored, model);
+        }
         MeterState.OpenAlert alert = state.alert();
         Optional<Anomaly> event = Optional.empty();
         double score = judgement == null ? scored.score() : judgement.score();
@@ -94,7 +106,7 @@ public final class AnomalyDetector {
                 alert = new MeterState.OpenAlert(Anomaly.alertIdFor(reading.meterId(), judgement.start()),
                         judgement.start(), excess, judgement.end());
                 event = Optional.of(event(AnomalyState.RAISED, reading, judgement, alert, judgement.start(), scored.modelVersion()));
-            } else if (alert != null && score > settings.resolveScore()) {
+            } else if (alert != null && score > resolveScore(reading)) {
                 alert = new MeterState.OpenAlert(alert.alertId(), alert.raisedAt(), alert.excessWh() + excess,
                         alert.lastEventEnd());
                 if (!judgement.end().isBefore(alert.lastEventEnd().plus(window))) {
@@ -111,7 +123,7 @@ public final class AnomalyDetector {
                 alert = null;
             }
         }
-        MeterState next = new MeterState(recent, reading.intervalEnd(), alert);
+        MeterState next = new MeterState(recent, reading.intervalEnd(), alert, levels);
         ExpectedRange expected = judgement == null ? null : judgement.expected();
         return new Detection(withVerdict(scored, alert != null), event, next, false, score, expected);
     }
@@ -182,6 +194,115 @@ public final class AnomalyDetector {
         ExpectedRange expected = model.expected(clock.local(start), window);
         return new Judgement(start, reading.intervalEnd(), total * windowMillis / coveredMillis, levelWh, expected,
                 expected.score(levelWh));
+    }
+
+    /**
+     * The trailing levels after this reading: the shortest scale's window level added (when its
+     * readings cover half of it), what no scale can need any more dropped, and everything dropped
+     * when the readings broke off.
+     */
+    private MeterState.Levels levels(MeterState.Slice[] recent, MeterReading reading, Duration base, Duration longest,
+            MeterState state) {
+        Instant end = reading.intervalEnd();
+        Instant start = end.minus(base);
+        Instant covered = end;
+        int first = recent.length;
+        for (int i = recent.length - 1; i >= 0 && covered.isAfter(start) && recent[i].end().equals(covered); i--) {
+            covered = recent[i].start();
+            first = i;
+        }
+        if (covered.isBefore(start)) {
+            covered = start;
+        }
+        if ((end.toEpochMilli() - covered.toEpochMilli()) * 2 < base.toMillis()) {
+            return MeterState.Levels.EMPTY; // after a start or a gap, wait for half a window of readings
+        }
+        int n = recent.length - first;
+        double[] wh = new double[n];
+        long[] millis = new long[n];
+        for (int i = 0; i < n; i++) {
+            wh[i] = recent[first + i].wh();
+            millis[i] = recent[first + i].millis();
+        }
+        double level = WindowLevel.of(wh, millis, n, settings.dipAllowance().toMillis());
+        MeterState.Levels before = state.levels();
+        boolean continues = before.since() != null && reading.intervalStart().equals(state.latestEnd());
+        List<MeterState.Level> trailing = new ArrayList<>(continues ? before.trailing() : List.of());
+        while (!trailing.isEmpty() && trailing.get(trailing.size() - 1).power() >= level) {
+            trailing.remove(trailing.size() - 1);
+        }
+        trailing.add(new MeterState.Level(end, level));
+        Instant horizon = end.minus(longest.minus(base));
+        while (trailing.get(0).end().isBefore(horizon)) {
+            trailing.remove(0);
+        }
+        return new MeterState.Levels(continues ? before.since() : end, List.copyOf(trailing));
+    }
+
+    /**
+     * The verdict of the scale whose window stands out most: each scale's window is judged once the
+     * levels cover it, by the lowest level of the shortest-scale windows inside it.
+     */
+    private Judgement judgeScales(MeterState.Levels levels, MeterReading reading, Duration base,
+            List<LevelScale> scales) {
+        if (levels.since() == null) {
+            return null;
+        }
+        Instant end = reading.intervalEnd();
+        Judgement best = null;
+        for (LevelScale scale : scales) {
+            Duration length = scale.window();
+            Instant from = end.minus(length.minus(base));
+            if (levels.since().isAfter(from)) {
+                continue; // not yet covered since the readings began or broke off
+            }
+            double wh = levels.lowestFrom(from) * length.toMillis();
+            Instant start = end.minus(length);
+            ExpectedRange expected = scale.expected(clock.local(start));
+            double score = expected.score(wh);
+            if (best == null || score > best.score()) {
+                best = new Judgement(start, end, wh, wh, expected, score);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The level (as energy over the scale's window) that a scale of this length judges after a
+     * reading ending at {@code end}, or NaN while the levels do not cover it: what the trainer
+     * learns each scale's usual range from.
+     */
+    public static double levelWh(MeterState.Levels levels, Instant end, List<LevelScale> scales, Duration length) {
+        if (levels.since() == null) {
+            return Double.NaN;
+        }
+        Instant from = end.minus(length.minus(shortest(scales)));
+        return levels.since().isAfter(from) ? Double.NaN : levels.lowestFrom(from) * length.toMillis();
+    }
+
+    /**
+     * A reading at least as long as the window is a whole verdict on its own: an hour inside its
+     * range is sustained normal usage, so it ends the alert. Windows of short readings move minute
+     * by minute, and resolve only once well inside.
+     */
+    private double resolveScore(MeterReading reading) {
+        return reading.duration().compareTo(window) >= 0 ? settings.threshold() : settings.resolveScore();
+    }
+
+    private static Duration shortest(List<LevelScale> scales) {
+        Duration shortest = scales.get(0).window();
+        for (LevelScale s : scales) {
+            shortest = s.window().compareTo(shortest) < 0 ? s.window() : shortest;
+        }
+        return shortest;
+    }
+
+    private static Duration longest(List<LevelScale> scales) {
+        Duration longest = scales.get(0).window();
+        for (LevelScale s : scales) {
+            longest = s.window().compareTo(longest) > 0 ? s.window() : longest;
+        }
+        return longest;
     }
 
     private Anomaly event(AnomalyState state, MeterReading reading, Judgement j, MeterState.OpenAlert alert,

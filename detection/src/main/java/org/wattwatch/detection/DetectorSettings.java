@@ -14,9 +14,10 @@ import java.time.Duration;
 public record DetectorSettings(double threshold, Duration window, Duration dipAllowance) {
 
     /**
-     * An open alert resolves when its score falls to this share of the threshold: a load that eases
-     * off part-way stays one alert, while a heater switched off drops the level to the base load,
-     * far below.
+     * An open alert of short readings resolves when its window's score falls to this share of the
+     * threshold: a load that eases off part-way stays one alert, while a heater switched off drops
+     * the level to the base load, far below. (A reading as long as the window is a verdict on its
+     * own and resolves once inside the range.)
      */
     public static final double RESOLVE_SHARE = 0.5;
 

@@ -10,10 +10,42 @@ import java.util.List;
  * @param recent     the readings of the trailing window, oldest first
  * @param latestEnd  end of the latest reading, to tell a late reading from the next one
  * @param alert      the meter's open alert, or null
+ * @param levels     the levels of the trailing shortest-scale windows, for judging longer ones
  */
-public record MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert) {
+public record MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert, Levels levels) {
 
-    public static final MeterState EMPTY = new MeterState(List.of(), null, null);
+    public static final MeterState EMPTY = new MeterState(List.of(), null, null, Levels.EMPTY);
+
+    public MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert) {
+        this(recent, latestEnd, alert, Levels.EMPTY);
+    }
+
+    /** The level of the shortest-scale window ending at {@code end}, in Wh per millisecond. */
+    public record Level(Instant end, double power) {
+    }
+
+    /**
+     * The trailing levels of the shortest-scale window, kept as a sliding minimum: each entry is
+     * lower than every later one (a level above a later, lower one can never be a window's minimum
+     * again), so the lowest level since any moment is the first entry after it, and the list stays
+     * short while usage moves up and down.
+     *
+     * @param since end of the first level since the meter's readings last broke off, or null
+     */
+    public record Levels(Instant since, List<Level> trailing) {
+
+        public static final Levels EMPTY = new Levels(null, List.of());
+
+        /** The lowest level of the windows ending at or after {@code from}. */
+        public double lowestFrom(Instant from) {
+            for (Level l : trailing) {
+                if (!l.end().isBefore(from)) {
+                    return l.power();
+                }
+            }
+            throw new IllegalStateException("no level since " + from);
+        }
+    }
 
     /** One reading, as the window needs it. */
     public record Slice(Instant start, Instant end, double wh) {

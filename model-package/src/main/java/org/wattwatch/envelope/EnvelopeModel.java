@@ -2,6 +2,7 @@ package org.wattwatch.envelope;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import org.wattwatch.model.score.ExpectedRange;
 
@@ -16,4 +17,12 @@ public interface EnvelopeModel {
 
     /** Identifies the model's content, so every score says which model made it. */
     String version();
+
+    /**
+     * Window lengths at which the detector judges the level usage held, each with its usual range;
+     * none for a model that only knows energy per interval (the seed's envelope, older packages).
+     */
+    default List<LevelScale> scales() {
+        return List.of();
+    }
 }

@@ -30,6 +30,8 @@ import java.util.Map;
  * @param windowMeasure  what the envelope is of: {@code level} (the power a window of shorter readings held,
  *                       as energy over the window, the detector's measure) or {@code energy} (one reading per
  *                       window); null for older packages, which learned window energy
+ * @param scales         window lengths at which the detector judges the level usage held, with their usual
+ *                       ranges ({@link LevelScale}); null or empty: the detector judges the envelope's window
  */
 public record ModelManifest(
         int formatVersion,
@@ -49,7 +51,8 @@ public record ModelManifest(
         Training training,
         BacktestSummary backtest,
         Double alertBudget,
-        String windowMeasure) {
+        String windowMeasure,
+        List<LevelScale> scales) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String KIND = "gbm-quantile-envelope";

@@ -41,13 +41,14 @@ public final class ModelPackage {
 
     /** The version a package with these MOJOs and settings has: same content, same version. */
     public static String versionOf(byte[] lowMojo, byte[] highMojo, int windowMinutes, double lowExtension,
-            double highExtension, List<Double> baseLow, List<Double> baseHigh) {
+            double highExtension, List<Double> baseLow, List<Double> baseHigh, List<LevelScale> scales) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(lowMojo);
             sha.update(highMojo);
-            sha.update((windowMinutes + "|" + lowExtension + "|" + highExtension + "|" + baseLow + "|" + baseHigh)
-                    .getBytes(StandardCharsets.UTF_8));
+            // without scales, the same text as before they existed: older packages keep their version
+            sha.update((windowMinutes + "|" + lowExtension + "|" + highExtension + "|" + baseLow + "|" + baseHigh
+                    + (scales == null || scales.isEmpty() ? "" : "|" + scales)).getBytes(StandardCharsets.UTF_8));
             return "gbm-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
@@ -92,7 +93,8 @@ public final class ModelPackage {
             throw new ModelFormatException(name + ": model.json needs 24 hourly baseLowWh and baseHighWh values");
         }
         String actual = versionOf(entries.get(LOW), entries.get(HIGH), manifest.windowMinutes(),
-                manifest.lowExtension(), manifest.highExtension(), manifest.baseLowWh(), manifest.baseHighWh());
+                manifest.lowExtension(), manifest.highExtension(), manifest.baseLowWh(), manifest.baseHighWh(),
+                manifest.scales());
         if (!actual.equals(manifest.version())) {
             throw new ModelFormatException(name + ": content does not match its version " + manifest.version()
                     + " (is " + actual + "): the package was altered or damaged");

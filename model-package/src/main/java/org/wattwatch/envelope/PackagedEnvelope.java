@@ -2,6 +2,7 @@ package org.wattwatch.envelope;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import org.wattwatch.model.score.ExpectedRange;
 
@@ -28,6 +29,11 @@ public final class PackagedEnvelope implements EnvelopeModel {
         long millis = length.toMillis();
         return HourBlend.expected(localStart, length, hour -> byCell[EnvelopeFeatures.cell(hour)],
                 millis == windowMillis ? 1.0 : (double) millis / windowMillis);
+    }
+
+    @Override
+    public List<LevelScale> scales() {
+        return manifest.scales() == null ? List.of() : manifest.scales();
     }
 
     @Override

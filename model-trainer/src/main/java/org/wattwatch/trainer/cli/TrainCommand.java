@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.wattwatch.envelope.Calibration;
 import org.wattwatch.envelope.EnvelopeFeatures;
 import org.wattwatch.envelope.EnvelopeModel;
+import org.wattwatch.envelope.LevelScale;
 import org.wattwatch.envelope.HourlyEnvelope;
 import org.wattwatch.envelope.ModelManifest;
 import org.wattwatch.envelope.ModelPackage;
@@ -32,6 +33,7 @@ import org.wattwatch.detection.Replay;
 import org.wattwatch.model.history.History;
 import org.wattwatch.trainer.backtest.ReplayReport;
 import org.wattwatch.trainer.history.Readings;
+import org.wattwatch.trainer.scales.ScaleTrainer;
 import org.wattwatch.trainer.backtest.MinMaxEnvelope;
 import org.wattwatch.trainer.gbm.GbmSettings;
 import org.wattwatch.trainer.gbm.QuantileGbm;
@@ -104,6 +106,12 @@ class TrainCommand implements Callable<Integer> {
     int minDays;
 
     private String windowMeasure;
+    private List<LevelScale> scales = List.of();
+
+    @Option(names = "--scales", defaultValue = "10,30,60,120", split = ",", description = "for readings shorter than "
+            + "the window: window lengths (minutes) at which the detector judges the level usage held, each with "
+            + "its own usual range; an empty value for none (default ${DEFAULT-VALUE})")
+    int[] scaleMinutes;
     private List<String> features = EnvelopeFeatures.NAMES;
 
     /** Weeks a history must span before the model may learn what a day of the week adds. */
@@ -162,10 +170,13 @@ class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private AnomalyDetector detector() {
+        return new AnomalyDetector(options.zone, DetectorSettings.of(threshold, Duration.ofMinutes(windowMinutes)));
+    }
+
     /** The training history through the scoring service's detector, every file on its own. */
     private Replay.Result replay(EnvelopeModel model, HistoryOptions.Loaded data) {
-        AnomalyDetector detector = new AnomalyDetector(options.zone,
-                DetectorSettings.of(threshold, Duration.ofMinutes(windowMinutes)));
+        AnomalyDetector detector = detector();
         List<Replay.Row> rows = new ArrayList<>();
         List<Replay.Alert> alerts = new ArrayList<>();
         List<org.wattwatch.model.alert.Anomaly> events = new ArrayList<>();
@@ -259,8 +270,16 @@ class TrainCommand implements Callable<Integer> {
             below[i] = (r.lowWh() - windows.get(i).wh()) / spread;
         }
         double lowExtension = Calibration.extension(below, quantiles[0]);
-        double highExtension = withinBudget(Calibration.extension(above, 1 - quantiles[1]), data, lowExtension,
-                baseLow, baseHigh, training, mojos, log);
+        double highExtension = Calibration.extension(above, 1 - quantiles[1]);
+        if (windowMeasure.equals("level") && scaleMinutes.length > 0) {
+            // the detector judges short readings by the level scales alone: they carry the alert budget
+            List<List<org.wattwatch.model.reading.MeterReading>> readings = data.histories().stream()
+                    .map(h -> Readings.of(h, options.zone, options.from, options.to)).toList();
+            scales = new ScaleTrainer(detector(), central, java.util.Arrays.stream(scaleMinutes)
+                    .mapToObj(Duration::ofMinutes).toList(), log).train(readings, alertBudget);
+        } else {
+            highExtension = withinBudget(highExtension, data, lowExtension, baseLow, baseHigh, training, mojos, log);
+        }
         log.printf(Locale.ROOT, "  calibrated: envelope = low - %.3f x spread .. high + %.3f x spread%n", lowExtension,
                 highExtension);
         EnvelopeModel model = read(manifest(mojos, lowExtension, highExtension, baseLow, baseHigh, training, null),
@@ -281,10 +300,10 @@ class TrainCommand implements Callable<Integer> {
             List<Double> baseHigh, ModelManifest.Training training, ModelManifest.BacktestSummary backtest) {
         return new ModelManifest(ModelManifest.FORMAT_VERSION, ModelManifest.KIND,
                 ModelPackage.versionOf(mojos[0], mojos[1], windowMinutes, lowExtension, highExtension, baseLow,
-                        baseHigh),
+                        baseHigh, scales),
                 Instant.now(), windowMinutes, features, quantiles[0], quantiles[1],
                 List.of(fitQuantiles[0], fitQuantiles[1]), lowExtension, highExtension, baseLow, baseHigh, threshold,
-                training, backtest, alertBudget, windowMeasure);
+                training, backtest, alertBudget, windowMeasure, scales.isEmpty() ? null : scales);
     }
 
     /** Most readings in a row that the replay spent in one alert. */

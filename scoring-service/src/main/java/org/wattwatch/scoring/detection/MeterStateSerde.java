@@ -20,7 +20,9 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class MeterStateSerde {
 
-    private static final byte FORMAT = 1;
+    /** 2 added the trailing levels; a store or changelog written in format 1 is still read. */
+    private static final byte FORMAT = 2;
+    private static final byte FORMAT_WITHOUT_LEVELS = 1;
     private static final int INSTANT_BYTES = Long.BYTES + Integer.BYTES;
     private static final int SLICE_BYTES = 2 * INSTANT_BYTES + Double.BYTES;
 
@@ -36,9 +38,12 @@ public final class MeterStateSerde {
     static byte[] write(MeterState state) {
         MeterState.OpenAlert alert = state.alert();
         byte[] alertId = alert == null ? null : alert.alertId().getBytes(StandardCharsets.UTF_8);
+        MeterState.Levels levels = state.levels();
         int size = 1 + Short.BYTES + SLICE_BYTES * state.recent().size() + 1
                 + (state.latestEnd() == null ? 0 : INSTANT_BYTES) + 1
-                + (alert == null ? 0 : Short.BYTES + alertId.length + 2 * INSTANT_BYTES + Double.BYTES);
+                + (alert == null ? 0 : Short.BYTES + alertId.length + 2 * INSTANT_BYTES + Double.BYTES)
+                + 1 + (levels.since() == null ? 0 : INSTANT_BYTES) + Short.BYTES
+                + levels.trailing().size() * (INSTANT_BYTES + Double.BYTES);
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(FORMAT);
         out.putShort((short) state.recent().size());
@@ -58,13 +63,22 @@ public final class MeterStateSerde {
             out.putDouble(alert.excessWh());
             putInstant(out, alert.lastEventEnd());
         }
+        out.put((byte) (levels.since() == null ? 0 : 1));
+        if (levels.since() != null) {
+            putInstant(out, levels.since());
+        }
+        out.putShort((short) levels.trailing().size());
+        for (MeterState.Level l : levels.trailing()) {
+            putInstant(out, l.end());
+            out.putDouble(l.power());
+        }
         return out.array();
     }
 
     static MeterState read(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         byte format = in.get();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_WITHOUT_LEVELS) {
             throw new IllegalStateException("meter state format " + format + " is not " + FORMAT);
         }
         int n = Short.toUnsignedInt(in.getShort());
@@ -80,7 +94,17 @@ public final class MeterStateSerde {
             alert = new MeterState.OpenAlert(new String(alertId, StandardCharsets.UTF_8), getInstant(in),
                     in.getDouble(), getInstant(in));
         }
-        return new MeterState(List.copyOf(recent), latestEnd, alert);
+        MeterState.Levels levels = MeterState.Levels.EMPTY;
+        if (format == FORMAT) {
+            Instant since = in.get() != 0 ? getInstant(in) : null;
+            int count = Short.toUnsignedInt(in.getShort());
+            List<MeterState.Level> trailing = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                trailing.add(new MeterState.Level(getInstant(in), in.getDouble()));
+            }
+            levels = new MeterState.Levels(since, List.copyOf(trailing));
+        }
+        return new MeterState(List.copyOf(recent), latestEnd, alert, levels);
     }
 
     private static void putInstant(ByteBuffer out, Instant instant) {
