@@ -91,27 +91,27 @@ public final class AnomalyDetector {
 
         Judgement judgement;
         MeterState.Levels levels = MeterState.Levels.EMPTY;
+        MeterState.OpenAlert alert = state.alert();
         if (byScales) {
             levels = levels(kept, reading, shortest, longest(scales), state);
-            judgement = judgeScales(levels, reading, shortest, scales);
+            judgement = held(judgeScales(levels, reading, shortest, scales), alert, resolveScore(reading));
         } else {
             judgement = judge(kept, scored, model);
         }
-        MeterState.OpenAlert alert = state.alert();
         Optional<Anomaly> event = Optional.empty();
         double score = judgement == null ? scored.score() : judgement.score();
         if (judgement != null) {
             double excess = judgement.excess(reading);
             if (alert == null && score > settings.threshold()) {
                 alert = new MeterState.OpenAlert(Anomaly.alertIdFor(reading.meterId(), judgement.start()),
-                        judgement.start(), excess, judgement.end());
+                        judgement.start(), excess, judgement.end(), judgement.scaleMinutes());
                 event = Optional.of(event(AnomalyState.RAISED, reading, judgement, alert, judgement.start(), scored.modelVersion()));
             } else if (alert != null && score > resolveScore(reading)) {
                 alert = new MeterState.OpenAlert(alert.alertId(), alert.raisedAt(), alert.excessWh() + excess,
-                        alert.lastEventEnd());
+                        alert.lastEventEnd(), judgement.scaleMinutes());
                 if (!judgement.end().isBefore(alert.lastEventEnd().plus(window))) {
                     alert = new MeterState.OpenAlert(alert.alertId(), alert.raisedAt(), alert.excessWh(),
-                            judgement.end());
+                            judgement.end(), alert.scaleMinutes());
                     event = Optional.of(event(AnomalyState.ONGOING, reading, judgement, alert, judgement.start(),
                             scored.modelVersion()));
                 }
@@ -147,7 +147,7 @@ public final class AnomalyDetector {
      * @param level what was scored: the window's level as energy over the window, or a long reading's energy
      */
     private record Judgement(Instant start, Instant end, double wh, double level, ExpectedRange expected,
-            double score) {
+            double score, int scaleMinutes) {
 
         /** How far a reading went above the usual range, for the alert's energy above normal. */
         double excess(MeterReading reading) {
@@ -161,7 +161,7 @@ public final class AnomalyDetector {
         MeterReading reading = scored.reading();
         if (reading.duration().compareTo(window) >= 0) {
             return new Judgement(reading.intervalStart(), reading.intervalEnd(), reading.wh(), reading.wh(),
-                    new ExpectedRange(scored.expectedLowWh(), scored.expectedHighWh()), scored.score());
+                    new ExpectedRange(scored.expectedLowWh(), scored.expectedHighWh()), scored.score(), 0);
         }
         // runs for every reading: plain loops over the (at most window-long) array, epoch millis
         Instant start = reading.intervalEnd().minus(window);
@@ -193,7 +193,7 @@ public final class AnomalyDetector {
         double levelWh = level * windowMillis;
         ExpectedRange expected = model.expected(clock.local(start), window);
         return new Judgement(start, reading.intervalEnd(), total * windowMillis / coveredMillis, levelWh, expected,
-                expected.score(levelWh));
+                expected.score(levelWh), 0);
     }
 
     /**
@@ -240,16 +240,16 @@ public final class AnomalyDetector {
     }
 
     /**
-     * The verdict of the scale whose window stands out most: each scale's window is judged once the
-     * levels cover it, by the lowest level of the shortest-scale windows inside it.
+     * The verdict of each scale whose window the levels cover, by the lowest level of the
+     * shortest-scale windows inside it.
      */
-    private Judgement judgeScales(MeterState.Levels levels, MeterReading reading, Duration base,
+    private List<Judgement> judgeScales(MeterState.Levels levels, MeterReading reading, Duration base,
             List<LevelScale> scales) {
         if (levels.since() == null) {
-            return null;
+            return List.of();
         }
         Instant end = reading.intervalEnd();
-        Judgement best = null;
+        List<Judgement> judged = new ArrayList<>(scales.size());
         for (LevelScale scale : scales) {
             Duration length = scale.window();
             Instant from = end.minus(length.minus(base));
@@ -259,12 +259,9 @@ public final class AnomalyDetector {
             double wh = levels.lowestFrom(from) * length.toMillis();
             Instant start = end.minus(length);
             ExpectedRange expected = scale.expected(clock.local(start));
-            double score = expected.score(wh);
-            if (best == null || score > best.score()) {
-                best = new Judgement(start, end, wh, wh, expected, score);
-            }
+            judged.add(new Judgement(start, end, wh, wh, expected, expected.score(wh), scale.windowMinutes()));
         }
-        return best;
+        return judged;
     }
 
     /**
@@ -278,6 +275,29 @@ public final class AnomalyDetector {
         }
         Instant from = end.minus(length.minus(shortest(scales)));
         return levels.since().isAfter(from) ? Double.NaN : levels.lowestFrom(from) * length.toMillis();
+    }
+
+    /**
+     * Which verdict counts: with no alert open, the scale that stands out most; with one open, the
+     * scale that holds it, so the alert ends when the load that scale saw ends, even if the usage
+     * that follows sits high in another scale's range. When that scale lets go while another is
+     * above the threshold, the other holds it on: one alert, not a resolve and a raise.
+     */
+    private Judgement held(List<Judgement> judged, MeterState.OpenAlert alert, double resolveScore) {
+        Judgement best = null;
+        Judgement holding = null;
+        for (Judgement j : judged) {
+            if (alert != null && j.scaleMinutes() == alert.scaleMinutes()) {
+                holding = j;
+            }
+            if (best == null || j.score() > best.score()) {
+                best = j;
+            }
+        }
+        if (holding != null && (holding.score() > resolveScore || best.score() <= settings.threshold())) {
+            return holding;
+        }
+        return best;
     }
 
     /**

@@ -19,7 +19,7 @@ public record DetectorSettings(double threshold, Duration window, Duration dipAl
      * the level to the base load, far below. (A reading as long as the window is a verdict on its
      * own and resolves once inside the range.)
      */
-    public static final double RESOLVE_SHARE = 0.5;
+    public static final double RESOLVE_SHARE = 0.8;
 
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
     public static final Duration DEFAULT_DIP_ALLOWANCE = Duration.ofMinutes(1);

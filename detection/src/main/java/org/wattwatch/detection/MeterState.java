@@ -57,7 +57,13 @@ public record MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert,
 
     /**
      * @param lastEventEnd end of the window the last RAISED/ONGOING event reported
+     * @param scaleMinutes the level scale whose window raised it, which alone decides when it ends
+     *                     (0: not raised by a level scale)
      */
-    public record OpenAlert(String alertId, Instant raisedAt, double excessWh, Instant lastEventEnd) {
+    public record OpenAlert(String alertId, Instant raisedAt, double excessWh, Instant lastEventEnd, int scaleMinutes) {
+
+        public OpenAlert(String alertId, Instant raisedAt, double excessWh, Instant lastEventEnd) {
+            this(alertId, raisedAt, excessWh, lastEventEnd, 0);
+        }
     }
 }

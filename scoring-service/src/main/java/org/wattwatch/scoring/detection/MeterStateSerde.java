@@ -41,7 +41,7 @@ public final class MeterStateSerde {
         MeterState.Levels levels = state.levels();
         int size = 1 + Short.BYTES + SLICE_BYTES * state.recent().size() + 1
                 + (state.latestEnd() == null ? 0 : INSTANT_BYTES) + 1
-                + (alert == null ? 0 : Short.BYTES + alertId.length + 2 * INSTANT_BYTES + Double.BYTES)
+                + (alert == null ? 0 : Short.BYTES + alertId.length + 2 * INSTANT_BYTES + Double.BYTES + Integer.BYTES)
                 + 1 + (levels.since() == null ? 0 : INSTANT_BYTES) + Short.BYTES
                 + levels.trailing().size() * (INSTANT_BYTES + Double.BYTES);
         ByteBuffer out = ByteBuffer.allocate(size);
@@ -62,6 +62,7 @@ public final class MeterStateSerde {
             putInstant(out, alert.raisedAt());
             out.putDouble(alert.excessWh());
             putInstant(out, alert.lastEventEnd());
+            out.putInt(alert.scaleMinutes());
         }
         out.put((byte) (levels.since() == null ? 0 : 1));
         if (levels.since() != null) {
@@ -92,7 +93,7 @@ public final class MeterStateSerde {
             byte[] alertId = new byte[Short.toUnsignedInt(in.getShort())];
             in.get(alertId);
             alert = new MeterState.OpenAlert(new String(alertId, StandardCharsets.UTF_8), getInstant(in),
-                    in.getDouble(), getInstant(in));
+                    in.getDouble(), getInstant(in), format == FORMAT ? in.getInt() : 0);
         }
         MeterState.Levels levels = MeterState.Levels.EMPTY;
         if (format == FORMAT) {

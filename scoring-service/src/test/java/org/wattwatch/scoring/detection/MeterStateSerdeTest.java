@@ -15,7 +15,7 @@ class MeterStateSerdeTest {
         Instant t = Instant.parse("2026-01-05T03:00:00.123456789Z");
         MeterState state = new MeterState(List.of(new MeterState.Slice(t, t.plusSeconds(60), 2.5),
                 new MeterState.Slice(t.plusSeconds(60), t.plusSeconds(120), 35.8)), t.plusSeconds(120),
-                new MeterState.OpenAlert("a-1", t, 123.4, t.plusSeconds(120)),
+                new MeterState.OpenAlert("a-1", t, 123.4, t.plusSeconds(120), 60),
                 new MeterState.Levels(t.plusSeconds(60), List.of(new MeterState.Level(t.plusSeconds(60), 0.0004),
                         new MeterState.Level(t.plusSeconds(120), 0.0006))));
         assertThat(MeterStateSerde.read(MeterStateSerde.write(state))).isEqualTo(state);
