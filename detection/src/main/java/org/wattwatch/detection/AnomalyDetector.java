@@ -74,7 +74,7 @@ public final class AnomalyDetector {
             return late(state, scored);
         }
         List<LevelScale> scales = model.scales();
-        boolean byScales = !scales.isEmpty() && reading.duration().compareTo(window) < 0;
+        boolean byScales = !scales.isEmpty() && reading.duration().compareTo(shortest(scales)) <= 0;
         Duration shortest = byScales ? shortest(scales) : window;
         Instant windowStart = reading.intervalEnd().minus(shortest.compareTo(window) > 0 ? shortest : window);
         List<MeterState.Slice> previous = state.recent();

@@ -108,10 +108,38 @@ class TrainCommand implements Callable<Integer> {
     private String windowMeasure;
     private List<LevelScale> scales = List.of();
 
-    @Option(names = "--scales", defaultValue = "10,30,60,120", split = ",", description = "for readings shorter than "
-            + "the window: window lengths (minutes) at which the detector judges the level usage held, each with "
-            + "its own usual range; an empty value for none (default ${DEFAULT-VALUE})")
-    int[] scaleMinutes;
+    @Option(names = "--scales", defaultValue = "auto", description = "window lengths (minutes, e.g. 10,30,60,120) at "
+            + "which the detector judges the level usage held, each with its own usual range; auto: 10,30,60,120 "
+            + "for a history whose interval divides 10 minutes, none for coarser ones; none: judge each reading or "
+            + "the envelope's window only (default ${DEFAULT-VALUE})")
+    String scaleOption;
+
+    /**
+     * The scales auto gives readings of a few minutes at most. An hourly history keeps its per-reading
+     * envelope, whose month feature follows the seasons: per-hour ranges pooled over a year do not
+     * (docs/detection.md).
+     */
+    static final List<Duration> AUTO_SCALES = List.of(Duration.ofMinutes(10), Duration.ofMinutes(30),
+            Duration.ofMinutes(60), Duration.ofMinutes(120));
+
+    static List<Duration> scales(String option, Duration resolution) {
+        if (option.equals("none")) {
+            return List.of();
+        }
+        if (option.equals("auto")) {
+            return AUTO_SCALES.get(0).toSeconds() % resolution.toSeconds() == 0 ? AUTO_SCALES : List.of();
+        }
+        List<Duration> scales = new ArrayList<>();
+        for (String part : option.split(",")) {
+            Duration d = Duration.ofMinutes(Integer.parseInt(part.trim()));
+            if (d.compareTo(resolution) < 0 || d.toSeconds() % resolution.toSeconds() != 0) {
+                throw new IllegalArgumentException("--scales: " + part.trim() + " min is not a whole multiple of the "
+                        + "history's " + resolution.toMinutes() + "-minute interval");
+            }
+            scales.add(d);
+        }
+        return scales;
+    }
     private List<String> features = EnvelopeFeatures.NAMES;
 
     /** Weeks a history must span before the model may learn what a day of the week adds. */
@@ -271,12 +299,12 @@ class TrainCommand implements Callable<Integer> {
         }
         double lowExtension = Calibration.extension(below, quantiles[0]);
         double highExtension = Calibration.extension(above, 1 - quantiles[1]);
-        if (windowMeasure.equals("level") && scaleMinutes.length > 0) {
-            // the detector judges short readings by the level scales alone: they carry the alert budget
+        List<Duration> lengths = scales(scaleOption, data.resolution());
+        if (!lengths.isEmpty()) {
+            // the detector judges readings up to the shortest scale by the level scales alone: they carry the budget
             List<List<org.wattwatch.model.reading.MeterReading>> readings = data.histories().stream()
                     .map(h -> Readings.of(h, options.zone, options.from, options.to)).toList();
-            scales = new ScaleTrainer(detector(), central, java.util.Arrays.stream(scaleMinutes)
-                    .mapToObj(Duration::ofMinutes).toList(), log).train(readings, alertBudget);
+            scales = new ScaleTrainer(detector(), central, lengths, log).train(readings, alertBudget);
         } else {
             highExtension = withinBudget(highExtension, data, lowExtension, baseLow, baseHigh, training, mojos, log);
         }
