@@ -67,6 +67,17 @@ public final class Replay {
 
     /** @param readings one meter's readings in the order the service would have received them */
     public static Result run(AnomalyDetector detector, EnvelopeModel model, List<MeterReading> readings) {
+        return run(detector, reading -> model, readings);
+    }
+
+    /**
+     * With the model in use changing along the way, as a model swapped live does: the meter's window
+     * and open alert carry over.
+     *
+     * @param modelFor the model in use when a reading arrives
+     */
+    public static Result run(AnomalyDetector detector, java.util.function.Function<MeterReading, EnvelopeModel> modelFor,
+            List<MeterReading> readings) {
         List<Row> rows = new ArrayList<>(readings.size());
         List<Alert> alerts = new ArrayList<>();
         List<Anomaly> events = new ArrayList<>();
@@ -76,7 +87,7 @@ public final class Replay {
         LocalDateTime raisedAt = null;
         double peak = 0;
         for (MeterReading reading : readings) {
-            Detection d = detector.next(state, reading, model);
+            Detection d = detector.next(state, reading, modelFor.apply(reading));
             if (!d.late()) {
                 state = d.state();
             }

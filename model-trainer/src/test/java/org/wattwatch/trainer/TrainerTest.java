@@ -133,6 +133,51 @@ class TrainerTest {
                 .isLessThan((250 + 2000) / 4.0);
     }
 
+    /** A home whose nights change for good (a new freezer, a heat pump): retraining follows, one model does not. */
+    @Test
+    void backtestRetrainingAlongTheWayLearnsANewHabitThatOneModelKeepsAlertingOn() throws Exception {
+        Path history = dir.resolve("new-habit.csv");
+        Random random = new Random(11);
+        StringBuilder csv = new StringBuilder("timestamp,wh\n");
+        LocalDateTime start = LocalDateTime.parse("2026-03-02T00:00");
+        for (int hour = 0; hour < 70 * 24; hour++) {
+            LocalDateTime at = start.plusHours(hour);
+            boolean night = at.getHour() < 6;
+            double base = night ? (hour < 35 * 24 ? 200 : 1400) : 600;
+            csv.append(at).append(',').append(String.format(Locale.ROOT, "%.1f", base + 150 * random.nextDouble()))
+                    .append('\n');
+        }
+        Files.writeString(history, csv);
+        Path model = dir.resolve("before.zip");
+        assertThat(cli("train", "--history", history.toString(), "--to", "2026-04-05", "--out", model.toString(),
+                "--trees", "20").exit()).isZero();
+
+        Path single = dir.resolve("single.csv");
+        Run once = cli("backtest", "--model", model.toString(), "--history", history.toString(), "--from", "2026-04-20",
+                "--out", single.toString());
+        Path rolling = dir.resolve("rolling.csv");
+        Run retrained = cli("backtest", "--model", model.toString(), "--history", history.toString(), "--from",
+                "2026-04-20", "--out", rolling.toString(), "--retrain-every", "7d", "--train-days", "14",
+                "--train-option=--trees=20");
+
+        assertThat(once.exit()).as(once.out()).isZero();
+        assertThat(retrained.exit()).as(retrained.out()).isZero();
+        List<LocalDateTime> nightsOneModel = alerts(single).stream().filter(raised -> raised.getHour() < 6).toList();
+        assertThat(nightsOneModel).as("one model: every night of the new habit is unusual").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(alerts(rolling).stream().filter(raised -> raised.getHour() < 6))
+                .as("retrained on the trailing two weeks: the new nights are usual, but for a few of two weeks' noise")
+                .hasSizeLessThan(nightsOneModel.size() / 3);
+        assertThat(retrained.out()).contains("from 2026-04-20: model gbm-").contains("trained on 2026-04-06 .. 2026-04-19");
+    }
+
+    /** When the owner heard of each alert, from the backtest's alerts CSV. */
+    private static List<LocalDateTime> alerts(Path scores) throws Exception {
+        Path alerts = scores.resolveSibling(scores.getFileName().toString().replace(".csv", "-alerts.csv"));
+        List<String> lines = Files.readAllLines(alerts);
+        assertThat(lines.get(0)).isEqualTo("raised_at,resolved_at,peak_score,excess_wh");
+        return lines.subList(1, lines.size()).stream().map(l -> LocalDateTime.parse(l.split(",")[0])).toList();
+    }
+
     @Test
     void refusesTooLittleHistoryAndReportsBadLines() throws Exception {
         Path history = dir.resolve("short.csv");

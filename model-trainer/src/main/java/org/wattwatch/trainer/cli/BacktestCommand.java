@@ -1,9 +1,19 @@
 package org.wattwatch.trainer.cli;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import org.wattwatch.detection.AnomalyDetector;
 import org.wattwatch.detection.DetectorSettings;
@@ -12,18 +22,25 @@ import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.envelope.Models;
 import org.wattwatch.envelope.PackagedEnvelope;
 import org.wattwatch.model.history.History;
+import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.trainer.backtest.ReplayReport;
 import org.wattwatch.trainer.history.HistoryFiles;
 import org.wattwatch.trainer.history.Readings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Replay a history reading by reading through the scoring service's detector and report "
                 + "the alerts an owner would have had.")
 class BacktestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "a model package (.zip) or an hourly envelope (.csv)")
     Path model;
@@ -48,6 +65,19 @@ class BacktestCommand implements Callable<Integer> {
             + "model's window, 15 for an hourly envelope)")
     Integer windowMinutes;
 
+    @Option(names = "--retrain-every", description = "retrain along the way, as a deployment would: from --from, "
+            + "every this many days (e.g. 30d) a model trained on the trailing --train-days takes over from the one "
+            + "in use (the first takes over from --model)")
+    String retrainEvery;
+
+    @Option(names = "--train-days", defaultValue = "365", description = "with --retrain-every: the days of history "
+            + "each retrain learns from (default ${DEFAULT-VALUE})")
+    int trainDays;
+
+    @Option(names = "--train-option", description = "with --retrain-every: an option for each train, e.g. "
+            + "--train-option=--alert-budget=2 (repeatable)")
+    List<String> trainOptions = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         EnvelopeModel envelope = Models.read(model);
@@ -57,15 +87,75 @@ class BacktestCommand implements Callable<Integer> {
         AnomalyDetector detector = new AnomalyDetector(options.zone, DetectorSettings.of(threshold, window));
         History h = HistoryFiles.read(history, options.zone);
         System.out.println(h.report());
-        Replay.Result result = Replay.run(detector, envelope, Readings.of(h, options.zone, options.from, options.to));
+        List<MeterReading> readings = Readings.of(h, options.zone, options.from, options.to);
+        Replay.Result result = retrainEvery == null ? Replay.run(detector, envelope, readings)
+                : Replay.run(detector, retrained(readings, window), readings);
         Path alertsFile = alerts != null ? alerts : alertsNextTo(out);
         ReplayReport.writeReadings(out, result);
         ReplayReport.writeAlerts(alertsFile, result);
         System.out.println("model " + envelope.version() + ", " + window.toMinutes() + "-minute window, threshold "
-                + threshold);
+                + threshold + (retrainEvery == null ? "" : ", retrained every " + retrainEvery + " on "
+                + trainDays + " days"));
         System.out.print(ReplayReport.text(result));
         System.out.println("wrote " + out + " and " + alertsFile);
         return 0;
+    }
+
+    /** The models a deployment retraining every so often would have used, each trained up front. */
+    private Function<MeterReading, EnvelopeModel> retrained(List<MeterReading> readings, Duration window)
+            throws Exception {
+        if (options.from == null || readings.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--retrain-every needs --from, the first day replayed, and history before it to train on");
+        }
+        String every = retrainEvery.trim().toLowerCase(Locale.ROOT);
+        if (!every.matches("[1-9][0-9]*d")) {
+            throw new ParameterException(spec.commandLine(),
+                    "--retrain-every must be a number of days such as 30d, was " + retrainEvery);
+        }
+        int days = Integer.parseInt(every.substring(0, every.length() - 1));
+        LocalDate last = local(readings.get(readings.size() - 1)).toLocalDate();
+        TreeMap<LocalDate, EnvelopeModel> bySince = new TreeMap<>();
+        for (LocalDate since = options.from; !since.isAfter(last); since = since.plusDays(days)) {
+            bySince.put(since, train(since, window));
+        }
+        return reading -> {
+            Map.Entry<LocalDate, EnvelopeModel> entry = bySince.floorEntry(local(reading).toLocalDate());
+            return entry == null ? bySince.firstEntry().getValue() : entry.getValue();
+        };
+    }
+
+    /** One retrain, by the train command itself, on the days before {@code since}. */
+    private EnvelopeModel train(LocalDate since, Duration window) throws Exception {
+        Path file = Files.createTempFile("wattwatch-retrain", ".zip");
+        try {
+            List<String> args = new ArrayList<>(List.of("train", "--history", history.toString(),
+                    "--from", since.minusDays(trainDays).toString(), "--to", since.minusDays(1).toString(),
+                    "--out", file.toString(), "--window-minutes", String.valueOf(window.toMinutes()),
+                    "--zone", options.zone.getId()));
+            args.addAll(trainOptions);
+            PrintStream console = System.out;
+            int exit;
+            try {
+                System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+                exit = TrainerCli.run(args.toArray(String[]::new));
+            } finally {
+                System.setOut(console);
+            }
+            if (exit != 0) {
+                throw new IllegalStateException("retraining for " + since + " failed: " + String.join(" ", args));
+            }
+            EnvelopeModel trained = Models.read(file);
+            System.out.println("from " + since + ": model " + trained.version() + ", trained on "
+                    + since.minusDays(trainDays) + " .. " + since.minusDays(1));
+            return trained;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private LocalDateTime local(MeterReading reading) {
+        return LocalDateTime.ofInstant(reading.intervalStart(), options.zone);
     }
 
     static Path alertsNextTo(Path out) {
