@@ -7,8 +7,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.wattwatch.detection.AnomalyDetector;
 import org.wattwatch.detection.Detection;
@@ -41,6 +43,8 @@ public final class ScaleTrainer {
     private final EnvelopeModel envelope;
     private final List<Duration> lengths;
     private final PrintStream log;
+    /** The usual ranges by scale and left-out fold: the same for every margin tried. */
+    private final Map<String, Usual> usual = new HashMap<>();
 
     public ScaleTrainer(AnomalyDetector detector, EnvelopeModel envelope, List<Duration> lengths, PrintStream log) {
         this.detector = detector;
@@ -111,7 +115,10 @@ public final class ScaleTrainer {
         return (int) Math.max(2, Math.min(4, days / 7));
     }
 
-    /** The smallest margin (W) whose cross-validated alerts a month stay within the scale's share. */
+    /**
+     * The smallest margin (W) whose cross-validated alerts a month stay within the scale's share; a
+     * scale that cannot keep it gets a margin no load reaches.
+     */
     private double margin(int s, List<List<Sample>> samples, List<List<MeterReading>> histories, int folds,
             double share) {
         List<MeterReading> all = new ArrayList<>();
@@ -166,8 +173,6 @@ public final class ScaleTrainer {
                     Arrays.stream(highs).map(h -> h + marginWh).boxed().toList());
         }
     }
-
-    private final java.util.Map<String, Usual> usual = new java.util.HashMap<>();
 
     /**
      * Per hour, the median and highest level of the samples within {@link #POOL_HOURS} of the hour's
