@@ -246,6 +246,7 @@
     const li = document.createElement('li');
     li.dataset.alertId = a.alertId;
     li.dataset.state = a.state;
+    li.dataset.kind = a.kind || 'USAGE';
     if (a.meterId !== state.meter) li.className = 'other-meter';
     const badge = document.createElement('span');
     badge.className = `state ${a.state}`;

@@ -123,7 +123,7 @@ public final class AnomalyDetector {
                 alert = null;
             }
         }
-        MeterState next = new MeterState(recent, reading.intervalEnd(), alert, levels);
+        MeterState next = new MeterState(recent, reading.intervalEnd(), alert, levels, state.presence());
         ExpectedRange expected = judgement == null ? null : judgement.expected();
         return new Detection(withVerdict(scored, alert != null), event, next, false, score, expected);
     }

@@ -11,13 +11,27 @@ import java.util.List;
  * @param latestEnd  end of the latest reading, to tell a late reading from the next one
  * @param alert      the meter's open alert, or null
  * @param levels     the levels of the trailing shortest-scale windows, for judging longer ones
+ * @param presence   when the meter was last heard from on the wall clock, and whether it is told as silent
  */
-public record MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert, Levels levels) {
+public record MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert, Levels levels, Presence presence) {
 
-    public static final MeterState EMPTY = new MeterState(List.of(), null, null, Levels.EMPTY);
+    public static final MeterState EMPTY = new MeterState(List.of(), null, null, Levels.EMPTY, Presence.UNKNOWN);
 
     public MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert) {
-        this(recent, latestEnd, alert, Levels.EMPTY);
+        this(recent, latestEnd, alert, Levels.EMPTY, Presence.UNKNOWN);
+    }
+
+    public MeterState withPresence(Presence presence) {
+        return new MeterState(recent, latestEnd, alert, levels, presence);
+    }
+
+    /**
+     * @param lastSeen    wall-clock time the latest reading arrived, or null before any
+     * @param silentSince wall-clock time the meter was told as silent, or null while it is not
+     */
+    public record Presence(Instant lastSeen, Instant silentSince) {
+
+        public static final Presence UNKNOWN = new Presence(null, null);
     }
 
     /** The level of the shortest-scale window ending at {@code end}, in Wh per millisecond. */

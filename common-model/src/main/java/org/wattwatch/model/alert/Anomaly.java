@@ -6,6 +6,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.OptBoolean;
+
+import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.validation.Checks;
 import org.wattwatch.model.validation.Violation;
 
@@ -26,6 +30,8 @@ import org.wattwatch.model.validation.Violation;
  * @param modelVersion   the model that judged it
  * @param raisedAt       when the unusual usage began (start of the interval that raised it)
  * @param excessWh       energy above the usual high edge since {@code raisedAt}, so far
+ * @param kind           what the alert is about; absent in events written before it existed, which were
+ *                       all {@link AlertKind#USAGE}
  */
 public record Anomaly(
         int schemaVersion,
@@ -42,9 +48,20 @@ public record Anomaly(
         double score,
         String modelVersion,
         Instant raisedAt,
-        double excessWh) {
+        double excessWh,
+        @JacksonInject(value = KIND_DEFAULT, useInput = OptBoolean.TRUE) AlertKind kind) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** The value {@link EventJson} injects for an event that has no {@code kind}. */
+    public static final String KIND_DEFAULT = "wattwatch.anomaly.kind";
+
+    /** A usage alert, the detector's. */
+    public Anomaly(int schemaVersion, String alertId, AnomalyState state, String meterId, Instant intervalStart,
+            Instant intervalEnd, LocalDateTime localStart, String zone, double wh, double expectedLowWh,
+            double expectedHighWh, double score, String modelVersion, Instant raisedAt, double excessWh) {
+        this(schemaVersion, alertId, state, meterId, intervalStart, intervalEnd, localStart, zone, wh, expectedLowWh,
+                expectedHighWh, score, modelVersion, raisedAt, excessWh, AlertKind.USAGE);
+    }
 
     /** Same meter and start gives the same id, whichever instance or retry produced it. */
     public static String alertIdFor(String meterId, Instant intervalStart) {
@@ -69,6 +86,7 @@ public record Anomaly(
                 .notBlank("modelVersion", modelVersion)
                 .notNull("raisedAt", raisedAt)
                 .finiteNonNegative("excessWh", excessWh)
+                .notNull("kind", kind)
                 .result();
     }
 }

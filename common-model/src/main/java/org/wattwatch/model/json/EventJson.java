@@ -3,6 +3,8 @@ package org.wattwatch.model.json;
 import java.util.List;
 import java.util.function.Function;
 
+import org.wattwatch.model.alert.AlertKind;
+import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.validation.InvalidEventException;
 import org.wattwatch.model.validation.Violation;
 
@@ -10,11 +12,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.InjectableValues;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON form of WattWatch events on Kafka: ISO-8601 times, every record field required,
- * unknown fields ignored so newer producers do not break older consumers.
+ * The one JSON form of WattWatch events on Kafka: ISO-8601 times, every record field required (but
+ * one added later, which has a default), unknown fields ignored so newer producers do not break
+ * older consumers.
  */
 public final class EventJson {
 
@@ -28,6 +32,8 @@ public final class EventJson {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .addModule(InstantJson.module())
+            // the one field added to an event after its first version: older events read with its default
+            .injectableValues(new InjectableValues.Std().addValue(Anomaly.KIND_DEFAULT, AlertKind.USAGE))
             .build();
 
     private EventJson() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
+import org.wattwatch.model.alert.AlertKind;
 import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.reading.MeterReading;
@@ -65,6 +66,24 @@ class EventJsonTest {
         String text = new String(EventJson.write(anomaly), StandardCharsets.UTF_8);
         assertThat(text).contains("\"localStart\":\"2026-01-05T05:00:00\"");
         assertThat(EventJson.read(text.getBytes(StandardCharsets.UTF_8), Anomaly.class)).isEqualTo(anomaly);
+    }
+
+    @Test
+    void anAnomalyWrittenBeforeAlertsHadAKindReadsAsUsageAndASilentOneKeepsItsKind() {
+        Anomaly silent = new Anomaly(1, Anomaly.alertIdFor("main", START), AnomalyState.RAISED, "main", START,
+                START.plusSeconds(900), LocalDateTime.parse("2026-01-05T05:00"), "Europe/Paris", 0, 0, 0, 0, "seed-1",
+                START, 0, AlertKind.SILENT);
+        String text = new String(EventJson.write(silent), StandardCharsets.UTF_8);
+        assertThat(text).contains("\"kind\":\"SILENT\"");
+        assertThat(EventJson.readValid(text.getBytes(StandardCharsets.UTF_8), Anomaly.class, Anomaly::violations))
+                .isEqualTo(silent);
+
+        String before = text.replace(",\"kind\":\"SILENT\"", "");
+        assertThat(before).doesNotContain("kind");
+        assertThat(EventJson.readValid(before.getBytes(StandardCharsets.UTF_8), Anomaly.class, Anomaly::violations)
+                .kind()).isEqualTo(AlertKind.USAGE);
+        assertThat(EventJson.read(text.replace("\"SILENT\"", "null").getBytes(StandardCharsets.UTF_8), Anomaly.class)
+                .violations()).extracting(v -> v.field()).contains("kind");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.wattwatch.model.alert.AlertKind;
 import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.notifier.config.NotifierProperties;
@@ -34,16 +35,23 @@ public class AlertMessages {
     }
 
     public String text(Anomaly a) {
+        if (a.kind() == AlertKind.SILENT) {
+            return format("alert.silent." + state(a) + ".text", a);
+        }
         String key = "alert." + state(a) + ".text" + (a.expectedHighWh() > 0 ? "" : ".unbounded");
         return format(key, a);
     }
 
     public String speech(Anomaly a) {
-        return format("alert." + state(a) + ".speech", a);
+        return format(prefix(a) + ".speech", a);
     }
 
     public String title(Anomaly a) {
-        return format("alert." + state(a) + ".title", a);
+        return format(prefix(a) + ".title", a);
+    }
+
+    private static String prefix(Anomaly a) {
+        return (a.kind() == AlertKind.SILENT ? "alert.silent." : "alert.") + state(a);
     }
 
     private String format(String key, Anomaly a) {
@@ -54,8 +62,10 @@ public class AlertMessages {
             a.localStart().format(CLOCK),
             wh(a.expectedHighWh()),
             a.expectedHighWh() > 0 ? decimal(a.wh() / a.expectedHighWh()) : "",
+            // a usage alert's RESOLVED event starts when usage became normal; a silent meter's spans the silence
             duration(Duration.between(a.raisedAt(),
-                    a.state() == AnomalyState.RESOLVED ? a.intervalStart() : a.intervalEnd())),
+                    a.state() == AnomalyState.RESOLVED && a.kind() == AlertKind.USAGE ? a.intervalStart()
+                            : a.intervalEnd())),
             decimal(a.excessWh() / 1000),
         };
         return templates.getMessage(key, args, locale);

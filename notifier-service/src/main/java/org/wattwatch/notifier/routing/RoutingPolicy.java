@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import org.wattwatch.model.alert.AlertKind;
 import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.alert.AnomalyState;
 
@@ -43,7 +44,8 @@ public final class RoutingPolicy {
             return Optional.of("next reminder after " + routing.reminderEvery());
         }
         if (anomaly.state() != AnomalyState.RESOLVED) {
-            if (anomaly.score() < routing.minScore()) {
+            // a silent meter has no score: it is told to every channel that takes its events
+            if (anomaly.kind() == AlertKind.USAGE && anomaly.score() < routing.minScore()) {
                 return Optional.of("score " + round(anomaly.score()) + " below this channel's " + routing.minScore());
             }
             if (snoozedUntil != null && now.isBefore(snoozedUntil)) {

@@ -34,6 +34,27 @@ class AlertMessagesTest {
         assertThat(english.speech(raised)).isEqualTo("Attention: the power use is unusual since 04:00, 4.1 times the usual.");
     }
 
+    /** A silent meter, last heard from at 04:10 on the home's clock, 50 minutes before the event. */
+    private static org.wattwatch.model.alert.Anomaly silent(AnomalyState state) {
+        java.time.Instant last = LocalDateTime.parse("2026-01-05T04:10").atZone(TestAnomalies.ZONE).toInstant();
+        return new org.wattwatch.model.alert.Anomaly(1, "s-1", state, "main", last, last.plusSeconds(3000),
+                LocalDateTime.parse("2026-01-05T04:10"), TestAnomalies.ZONE.getId(), 0, 0, 0, 0, "seed-1", last, 0,
+                org.wattwatch.model.alert.AlertKind.SILENT);
+    }
+
+    @Test
+    void aSilentMeterIsToldAsSuchAndItsReturnSaysHowLongItWasAway() {
+        assertThat(english.title(silent(AnomalyState.RAISED))).isEqualTo("No readings (main)");
+        assertThat(english.text(silent(AnomalyState.RAISED))).isEqualTo("Meter main has sent no reading since 04:10: "
+                + "WattWatch cannot see the house. Check the sensor on the meter and the Pi's power and network.");
+        assertThat(english.speech(silent(AnomalyState.RAISED)))
+                .isEqualTo("Attention: the power meter has sent nothing since 04:10.");
+        assertThat(english.text(silent(AnomalyState.RESOLVED)))
+                .isEqualTo("Meter main is sending readings again, after 50 min without.");
+        assertThat(messages("fr").text(silent(AnomalyState.RESOLVED)))
+                .isEqualTo("Le compteur main envoie de nouveau des relevés, après 50 min sans.");
+    }
+
     @Test
     void ongoingSaysHowLongAndHowMuch() {
         var ongoing = TestAnomalies.at("main", AnomalyState.ONGOING, LocalDateTime.parse("2026-01-05T04:00"),

@@ -30,6 +30,17 @@ class RoutingPolicyTest {
     }
 
     @Test
+    void aSilentMeterHasNoScoreToFilterOnAndReachesAChannelWithAMinimumScore() {
+        Anomaly usage = withScore(0);
+        Anomaly silent = new Anomaly(usage.schemaVersion(), usage.alertId(), usage.state(), usage.meterId(),
+                usage.intervalStart(), usage.intervalEnd(), usage.localStart(), usage.zone(), 0, 0, 0, 0,
+                usage.modelVersion(), usage.raisedAt(), 0, org.wattwatch.model.alert.AlertKind.SILENT);
+        ChannelRouting severeOnly = routing(3.0, null, 0);
+        assertThat(RoutingPolicy.skipReason(usage, severeOnly, NOON, null)).isPresent();
+        assertThat(RoutingPolicy.skipReason(silent, severeOnly, NOON, null)).isEmpty();
+    }
+
+    @Test
     void quietHoursWrapPastMidnight() {
         QuietHours night = QuietHours.parse("23:00-07:00");
         assertThat(night.contains(LocalTime.of(23, 0))).isTrue();

@@ -26,6 +26,8 @@ import org.wattwatch.detection.DetectorSettings;
  *                  usage held over the trailing window, against the model's envelope for that length
  * @param dipAllowance how long usage may dip below its level inside a window without lowering it
  *                  (default 1m): a thermostat pausing a heater for a minute does not end its alert
+ * @param silence   a meter that sends no reading for this long on the wall clock is told as silent
+ *                  (default 15m): a sensor off the meter or a Pi off the network must not go unnoticed
  */
 @Validated
 @ConfigurationProperties("wattwatch.scoring")
@@ -34,13 +36,18 @@ public record ScoringProperties(
         @Positive @DefaultValue("1.0") double threshold,
         @NotBlank @DefaultValue("classpath:models/seed-envelope.csv") String model,
         @NotNull @DefaultValue("15m") Duration window,
-        @NotNull @DefaultValue("1m") Duration dipAllowance) {
+        @NotNull @DefaultValue("1m") Duration dipAllowance,
+        @NotNull @DefaultValue("15m") Duration silence) {
 
     public ScoringProperties {
         if (window.isNegative() || window.isZero() || dipAllowance.isNegative()
                 || dipAllowance.multipliedBy(2).compareTo(window) >= 0) {
             throw new IllegalArgumentException("wattwatch.scoring.window must be positive and "
                     + "wattwatch.scoring.dip-allowance shorter than half of it, were " + window + " and " + dipAllowance);
+        }
+        if (silence.compareTo(Duration.ofMinutes(2)) < 0) {
+            throw new IllegalArgumentException("wattwatch.scoring.silence must be at least 2m (meters are checked "
+                    + "every minute), was " + silence);
         }
     }
 
@@ -52,6 +59,6 @@ public record ScoringProperties(
     /** Defaults for the window, as in production. */
     public static ScoringProperties of(ZoneId zone, double threshold, String model) {
         return new ScoringProperties(zone, threshold, model, DetectorSettings.DEFAULT_WINDOW,
-                DetectorSettings.DEFAULT_DIP_ALLOWANCE);
+                DetectorSettings.DEFAULT_DIP_ALLOWANCE, Duration.ofMinutes(15));
     }
 }

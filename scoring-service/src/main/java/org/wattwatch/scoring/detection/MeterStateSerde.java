@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class MeterStateSerde {
 
-    /** 2 added the trailing levels; a store or changelog written in format 1 is still read. */
+    /** 2 added the trailing levels and the presence; a store or changelog written in format 1 is still read. */
     private static final byte FORMAT = 2;
     private static final byte FORMAT_WITHOUT_LEVELS = 1;
     private static final int INSTANT_BYTES = Long.BYTES + Integer.BYTES;
@@ -43,7 +43,9 @@ public final class MeterStateSerde {
                 + (state.latestEnd() == null ? 0 : INSTANT_BYTES) + 1
                 + (alert == null ? 0 : Short.BYTES + alertId.length + 2 * INSTANT_BYTES + Double.BYTES + Integer.BYTES)
                 + 1 + (levels.since() == null ? 0 : INSTANT_BYTES) + Short.BYTES
-                + levels.trailing().size() * (INSTANT_BYTES + Double.BYTES);
+                + levels.trailing().size() * (INSTANT_BYTES + Double.BYTES)
+                + 2 + (state.presence().lastSeen() == null ? 0 : INSTANT_BYTES)
+                + (state.presence().silentSince() == null ? 0 : INSTANT_BYTES);
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(FORMAT);
         out.putShort((short) state.recent().size());
@@ -73,6 +75,8 @@ public final class MeterStateSerde {
             putInstant(out, l.end());
             out.putDouble(l.power());
         }
+        putOptionalInstant(out, state.presence().lastSeen());
+        putOptionalInstant(out, state.presence().silentSince());
         return out.array();
     }
 
@@ -105,7 +109,22 @@ public final class MeterStateSerde {
             }
             levels = new MeterState.Levels(since, List.copyOf(trailing));
         }
-        return new MeterState(List.copyOf(recent), latestEnd, alert, levels);
+        MeterState.Presence presence = MeterState.Presence.UNKNOWN;
+        if (format == FORMAT) {
+            presence = new MeterState.Presence(getOptionalInstant(in), getOptionalInstant(in));
+        }
+        return new MeterState(List.copyOf(recent), latestEnd, alert, levels, presence);
+    }
+
+    private static void putOptionalInstant(ByteBuffer out, Instant instant) {
+        out.put((byte) (instant == null ? 0 : 1));
+        if (instant != null) {
+            putInstant(out, instant);
+        }
+    }
+
+    private static Instant getOptionalInstant(ByteBuffer in) {
+        return in.get() != 0 ? getInstant(in) : null;
     }
 
     private static void putInstant(ByteBuffer out, Instant instant) {

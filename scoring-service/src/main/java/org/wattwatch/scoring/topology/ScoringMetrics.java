@@ -26,6 +26,7 @@ public class ScoringMetrics {
     private final Counter late;
     private final io.micrometer.core.instrument.Timer scoringTime;
     private final Counter deadLettered;
+    private final Counter silent;
     private final DistributionSummary scores;
     private final MeterRegistry registry;
     /** Latest scored reading per meter, for the "reading against its envelope" graph. */
@@ -38,6 +39,8 @@ public class ScoringMetrics {
                 .register(registry);
         resolved = Counter.builder("wattwatch.scoring.anomalies.resolved").description("alerts resolved")
                 .register(registry);
+        silent = Counter.builder("wattwatch.scoring.meters.silent")
+                .description("meters told as silent: no reading for the silence time").register(registry);
         late = Counter.builder("wattwatch.scoring.readings.late")
                 .description("readings older than the meter's latest, judged on their own").register(registry);
         scoringTime = io.micrometer.core.instrument.Timer.builder("wattwatch.scoring.time")
@@ -79,5 +82,9 @@ public class ScoringMetrics {
 
     void deadLettered() {
         deadLettered.increment();
+    }
+
+    void silent() {
+        silent.increment();
     }
 }

@@ -1,14 +1,28 @@
 package org.wattwatch.scoring.topology;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.wattwatch.detection.AnomalyDetector;
+import org.wattwatch.detection.Detection;
+import org.wattwatch.detection.HomeClock;
+import org.wattwatch.detection.MeterState;
 import org.wattwatch.envelope.EnvelopeModel;
+import org.wattwatch.model.alert.AlertKind;
+import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.json.EventFormatException;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.json.MeterReadingJson;
@@ -17,24 +31,29 @@ import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.model.validation.InvalidEventException;
-import org.wattwatch.detection.AnomalyDetector;
-import org.wattwatch.detection.Detection;
-import org.wattwatch.detection.MeterState;
 import org.wattwatch.scoring.scoring.ReadingScorer;
 
 /**
  * Parses, validates and scores one reading, then lets the meter's detector judge its window and
  * move its alert along. A bad record goes to the dead-letter topic with its reason in a header, so
  * the stream never stops for it and nothing is lost.
+ *
+ * <p>It also watches that each meter keeps sending: a meter heard from no longer than the silence
+ * time ago on the wall clock is told as silent (a {@link AlertKind#SILENT} alert, RAISED), and its
+ * next reading resolves that alert. A monitor that stops seeing the house must say so.
  */
-final class ScoringProcessor implements FixedKeyProcessor<String, byte[], Outgoing> {
+final class ScoringProcessor implements Processor<String, byte[], String, Outgoing> {
 
     static final String METER_STATES = "meter-states";
+    /** How often the meters' silence is checked on the wall clock. */
+    static final Duration SILENCE_CHECK = Duration.ofMinutes(1);
 
     private final ReadingScorer scorer;
     private final AnomalyDetector detector;
     private final ScoringMetrics metrics;
     private final TopicNames topics;
+    private final Duration silence;
+    private final HomeClock clock;
     /**
      * The store's content as objects. The store (changelogged, cached) stays the truth and is
      * written for every reading; this only spares reading it back, which would deserialise the
@@ -42,25 +61,29 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], Outgoi
      * after a failure is initialised again, which empties it.
      */
     private final Map<String, MeterState> states = new HashMap<>();
-    private FixedKeyProcessorContext<String, Outgoing> context;
+    private ProcessorContext<String, Outgoing> context;
     private KeyValueStore<String, MeterState> store;
 
-    ScoringProcessor(ReadingScorer scorer, AnomalyDetector detector, ScoringMetrics metrics, TopicNames topics) {
+    ScoringProcessor(ReadingScorer scorer, AnomalyDetector detector, ScoringMetrics metrics, TopicNames topics,
+            Duration silence) {
         this.scorer = scorer;
         this.detector = detector;
         this.metrics = metrics;
         this.topics = topics;
+        this.silence = silence;
+        this.clock = detector.clock();
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, Outgoing> context) {
+    public void init(ProcessorContext<String, Outgoing> context) {
         this.context = context;
         this.store = context.getStateStore(METER_STATES);
         states.clear();
+        context.schedule(SILENCE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::tellSilentMeters);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, byte[]> record) {
+    public void process(Record<String, byte[]> record) {
         MeterReading reading;
         try {
             reading = MeterReadingJson.readValid(record.value());
@@ -76,16 +99,57 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], Outgoi
         long started = System.nanoTime();
         EnvelopeModel model = scorer.model(reading.meterId());
         ScoredReading scored = scorer.score(reading, model);
-        Detection detection = detector.next(state(reading.meterId()), scored, model);
-        if (!detection.late()) {
-            store.put(reading.meterId(), detection.state());
-            states.put(reading.meterId(), detection.state());
-        }
+        MeterState state = state(reading.meterId());
+        Detection detection = detector.next(state, scored, model);
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        MeterState.Presence presence = state.presence();
+        MeterState next = (detection.late() ? state : detection.state())
+                .withPresence(new MeterState.Presence(now, null));
+        store.put(reading.meterId(), next);
+        states.put(reading.meterId(), next);
         metrics.scored(detection, System.nanoTime() - started);
-        context.forward(record.withValue(new Outgoing(topics.scored(),
+        Record<String, byte[]> keyed = record.withKey(reading.meterId());
+        context.forward(keyed.withValue(new Outgoing(topics.scored(),
                 ScoredReadingJson.write(detection.scored(), record.value()))));
         detection.event().ifPresent(anomaly -> context.forward(
-                record.withValue(new Outgoing(topics.anomalies(), EventJson.write(anomaly)))));
+                keyed.withValue(new Outgoing(topics.anomalies(), EventJson.write(anomaly)))));
+        if (presence.silentSince() != null) {
+            context.forward(keyed.withValue(new Outgoing(topics.anomalies(), EventJson.write(
+                    silent(AnomalyState.RESOLVED, reading.meterId(), presence.lastSeen(), now, model)))));
+        }
+    }
+
+    /** Raises a silent alert for each meter not heard from for the silence time, once. */
+    private void tellSilentMeters(long wallClockMillis) {
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
+        List<KeyValue<String, MeterState>> silent = new ArrayList<>();
+        try (KeyValueIterator<String, MeterState> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, MeterState> meter = all.next();
+                MeterState.Presence p = meter.value.presence();
+                if (p.lastSeen() != null && p.silentSince() == null
+                        && !now.isBefore(p.lastSeen().plus(silence))) {
+                    silent.add(meter);
+                }
+            }
+        }
+        for (KeyValue<String, MeterState> meter : silent) {
+            MeterState.Presence p = meter.value.presence();
+            MeterState next = meter.value.withPresence(new MeterState.Presence(p.lastSeen(), now));
+            store.put(meter.key, next);
+            states.put(meter.key, next);
+            metrics.silent();
+            context.forward(new Record<>(meter.key, new Outgoing(topics.anomalies(), EventJson.write(
+                    silent(AnomalyState.RAISED, meter.key, p.lastSeen(), now, scorer.model(meter.key)))),
+                    wallClockMillis));
+        }
+    }
+
+    /** A silent-meter event: from the last reading's arrival to now, on the wall clock. */
+    private Anomaly silent(AnomalyState state, String meter, Instant lastSeen, Instant now, EnvelopeModel model) {
+        return new Anomaly(Anomaly.SCHEMA_VERSION, Anomaly.alertIdFor(meter + "|silent", lastSeen), state, meter,
+                lastSeen, now.isAfter(lastSeen) ? now : lastSeen.plusMillis(1), clock.local(lastSeen),
+                clock.zone().getId(), 0, 0, 0, 0, model.version(), lastSeen, 0, AlertKind.SILENT);
     }
 
     @Override
@@ -105,7 +169,7 @@ final class ScoringProcessor implements FixedKeyProcessor<String, byte[], Outgoi
         return state;
     }
 
-    private void reject(FixedKeyRecord<String, byte[]> record, String reason) {
+    private void reject(Record<String, byte[]> record, String reason) {
         metrics.deadLettered();
         record.headers().remove(Topics.DLQ_REASON_HEADER).add(Topics.DLQ_REASON_HEADER,
                 reason.getBytes(StandardCharsets.UTF_8));

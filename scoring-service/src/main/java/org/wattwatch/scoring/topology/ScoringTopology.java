@@ -31,6 +31,7 @@ public class ScoringTopology {
     private final ScoringMetrics metrics;
     private final TopicNames topics;
     private final AnomalyDetector detector;
+    private final java.time.Duration silence;
 
     public ScoringTopology(ReadingScorer scorer, ScoringMetrics metrics, TopicNames topics,
             ScoringProperties properties) {
@@ -38,6 +39,7 @@ public class ScoringTopology {
         this.metrics = metrics;
         this.topics = topics;
         this.detector = new AnomalyDetector(properties.zone(), properties.detector());
+        this.silence = properties.silence();
     }
 
     @Autowired
@@ -47,7 +49,7 @@ public class ScoringTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ScoringProcessor.METER_STATES),
                 Serdes.String(), MeterStateSerde.serde()).withCachingEnabled());
         builder.stream(topics.readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("readings"))
-                .processValues(() -> new ScoringProcessor(scorer, detector, metrics, topics), Named.as("score"),
+                .process(() -> new ScoringProcessor(scorer, detector, metrics, topics, silence), Named.as("score"),
                         ScoringProcessor.METER_STATES)
                 .to((meter, outgoing, context) -> outgoing.topic(), OUT);
     }

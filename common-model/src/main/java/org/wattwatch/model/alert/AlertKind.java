@@ -1,0 +1,9 @@
+package org.wattwatch.model.alert;
+
+/** What an alert is about. */
+public enum AlertKind {
+    /** Usage unusual for the time: the detector's verdict on the meter's readings. */
+    USAGE,
+    /** The meter sent no reading for the configured time: WattWatch cannot see the house. */
+    SILENT
+}
