@@ -166,19 +166,12 @@ public final class AnomalyDetector {
         // runs for every reading: plain loops over the (at most window-long) array, epoch millis
         Instant start = reading.intervalEnd().minus(window);
         long windowMillis = window.toMillis();
-        Instant covered = reading.intervalEnd();
-        int first = recent.length;
-        for (int i = recent.length - 1; i >= 0 && covered.isAfter(start) && recent[i].end().equals(covered); i--) {
-            covered = recent[i].start();
-            first = i;
+        Coverage coverage = coverage(recent, reading.intervalEnd(), window);
+        if (coverage == null) {
+            return null;
         }
-        if (covered.isBefore(start)) {
-            covered = start;
-        }
-        long coveredMillis = reading.intervalEnd().toEpochMilli() - covered.toEpochMilli();
-        if (coveredMillis * 2 < windowMillis) {
-            return null; // after a start or a gap, wait for half a window of readings
-        }
+        int first = coverage.first();
+        long coveredMillis = coverage.millis();
         int n = recent.length - first;
         double[] wh = new double[n];
         long[] millis = new long[n];
@@ -204,19 +197,11 @@ public final class AnomalyDetector {
     private MeterState.Levels levels(MeterState.Slice[] recent, MeterReading reading, Duration base, Duration longest,
             MeterState state) {
         Instant end = reading.intervalEnd();
-        Instant start = end.minus(base);
-        Instant covered = end;
-        int first = recent.length;
-        for (int i = recent.length - 1; i >= 0 && covered.isAfter(start) && recent[i].end().equals(covered); i--) {
-            covered = recent[i].start();
-            first = i;
+        Coverage coverage = coverage(recent, end, base);
+        if (coverage == null) {
+            return MeterState.Levels.EMPTY;
         }
-        if (covered.isBefore(start)) {
-            covered = start;
-        }
-        if ((end.toEpochMilli() - covered.toEpochMilli()) * 2 < base.toMillis()) {
-            return MeterState.Levels.EMPTY; // after a start or a gap, wait for half a window of readings
-        }
+        int first = coverage.first();
         int n = recent.length - first;
         double[] wh = new double[n];
         long[] millis = new long[n];
@@ -275,6 +260,33 @@ public final class AnomalyDetector {
         }
         Instant from = end.minus(length.minus(shortest(scales)));
         return levels.since().isAfter(from) ? Double.NaN : levels.lowestFrom(from) * length.toMillis();
+    }
+
+    /**
+     * @param first  the oldest of the contiguous readings that reach into the window
+     * @param millis how much of the window they cover
+     */
+    private record Coverage(int first, long millis) {
+    }
+
+    /**
+     * The contiguous readings ending at {@code end} that reach into the window of this length, or
+     * null while they cover less than half of it: after a start or a gap, a verdict waits for half a
+     * window, and the covered part stands for the whole.
+     */
+    private static Coverage coverage(MeterState.Slice[] recent, Instant end, Duration length) {
+        Instant start = end.minus(length);
+        Instant covered = end;
+        int first = recent.length;
+        for (int i = recent.length - 1; i >= 0 && covered.isAfter(start) && recent[i].end().equals(covered); i--) {
+            covered = recent[i].start();
+            first = i;
+        }
+        if (covered.isBefore(start)) {
+            covered = start;
+        }
+        long millis = end.toEpochMilli() - covered.toEpochMilli();
+        return millis * 2 < length.toMillis() ? null : new Coverage(first, millis);
     }
 
     /**

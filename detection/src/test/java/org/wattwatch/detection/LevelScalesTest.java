@@ -3,7 +3,6 @@ package org.wattwatch.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.wattwatch.envelope.HourlyEnvelope;
 import org.wattwatch.envelope.LevelScale;
 import org.wattwatch.envelope.WithScales;
-import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ExpectedRange;
 
 /** Judging the level usage held at several window lengths, each against its own usual range. */
@@ -38,30 +36,13 @@ class LevelScalesTest {
         return new LevelScale(minutes, Collections.nCopies(24, 200 * toWh), Collections.nCopies(24, highWatts * toWh));
     }
 
-    private static List<MeterReading> minutes(String from, double... watts) {
-        Instant start = LocalDateTime.parse(from).atZone(ZONE).toInstant();
-        List<MeterReading> readings = new ArrayList<>();
-        for (int i = 0; i < watts.length; i++) {
-            Instant s = start.plusSeconds(60L * i);
-            readings.add(new MeterReading(1, "main", s, s.plusSeconds(60), watts[i] / 60, 0, "test", i));
-        }
-        return readings;
-    }
 
-    private static double[] runs(double... minutesAndWatts) {
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < minutesAndWatts.length; i += 2) {
-            for (int m = 0; m < minutesAndWatts[i]; m++) {
-                out.add(minutesAndWatts[i + 1]);
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
 
     @Test
     void aHeaterTooSmallForTenMinutesInABusyHourIsRaisedOnceItHasHeldItsLevelForAnHour() {
         // 2 h of 300 W, then a 2 kW heater for 90 min, then 300 W again
-        Replay.Result result = Replay.run(detector, model(), minutes("2026-01-05T17:00", runs(120, 300, 90, 2300, 60, 300)));
+        Replay.Result result = Replay.run(detector, model(),
+                Minutes.readings(ZONE, "2026-01-05T17:00", Minutes.runs(120, 300, 90, 2300, 60, 300)));
 
         assertThat(result.alerts()).hasSize(1);
         Replay.Alert alert = result.alerts().get(0);
@@ -74,13 +55,15 @@ class LevelScalesTest {
     @Test
     void tenMinutesAtThreeKilowattsIsUsualHereAndRaisesNothing() {
         Replay.Result result = Replay.run(detector, model(),
-                minutes("2026-01-05T17:00", runs(120, 300, 12, 2900, 60, 300, 15, 2800, 60, 300)));
+                Minutes.readings(ZONE, "2026-01-05T17:00",
+                        Minutes.runs(120, 300, 12, 2900, 60, 300, 15, 2800, 60, 300)));
         assertThat(result.alerts()).isEmpty();
     }
 
     @Test
     void aLevelFarAboveEvenTheTenMinuteRangeIsRaisedAtTenMinutes() {
-        Replay.Result result = Replay.run(detector, model(), minutes("2026-01-05T17:00", runs(120, 300, 30, 5000, 30, 300)));
+        Replay.Result result = Replay.run(detector, model(),
+                Minutes.readings(ZONE, "2026-01-05T17:00", Minutes.runs(120, 300, 30, 5000, 30, 300)));
         assertThat(result.alerts()).hasSize(1);
         assertThat(result.alerts().get(0).raisedAt()).isBefore(LocalDateTime.parse("2026-01-05T19:11"));
     }
@@ -88,10 +71,11 @@ class LevelScalesTest {
     @Test
     void longerWindowsAreJudgedOnlyOnceTheReadingsCoverThemAfterAGap() {
         // a heater on from the first reading: the 60-min scale needs an hour of readings first
-        List<MeterReading> readings = new ArrayList<>(minutes("2026-01-05T17:00", runs(50, 2300)));
-        Replay.Result shortRun = Replay.run(detector, model(), readings);
+        Replay.Result shortRun = Replay.run(detector, model(),
+                Minutes.readings(ZONE, "2026-01-05T17:00", Minutes.runs(50, 2300)));
         assertThat(shortRun.alerts()).as("not an hour of readings yet").isEmpty();
-        Replay.Result longRun = Replay.run(detector, model(), minutes("2026-01-05T17:00", runs(62, 2300)));
+        Replay.Result longRun = Replay.run(detector, model(),
+                Minutes.readings(ZONE, "2026-01-05T17:00", Minutes.runs(62, 2300)));
         assertThat(longRun.alerts()).hasSize(1);
     }
 }

@@ -3,7 +3,6 @@ package org.wattwatch.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wattwatch.envelope.HourlyEnvelope;
 import org.wattwatch.model.alert.AnomalyState;
-import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ExpectedRange;
 
 /** The detector as an owner lives it: one alert per unusual run, none for peaks or the clock's hour. */
@@ -30,33 +28,13 @@ class ReplayTest {
         return new HourlyEnvelope(hours, "test");
     }
 
-    /** Per-minute readings from the given local time, one mean power per minute. */
-    private static List<MeterReading> minutes(String from, double... watts) {
-        Instant start = LocalDateTime.parse(from).atZone(ZONE).toInstant();
-        List<MeterReading> readings = new ArrayList<>();
-        for (int i = 0; i < watts.length; i++) {
-            Instant s = start.plusSeconds(60L * i);
-            readings.add(new MeterReading(1, "main", s, s.plusSeconds(60), watts[i] / 60, 0, "test", i));
-        }
-        return readings;
-    }
 
-    private static double[] power(double... runs) {
-        // pairs of (minutes, watts)
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < runs.length; i += 2) {
-            for (int m = 0; m < runs[i]; m++) {
-                out.add(runs[i + 1]);
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
 
     @Test
     void aHeaterWithThermostatPausesIsOneAlertRaisedWithinTheWindowAndResolvedWhenSwitchedOff() {
         // 03:00 base 200 W; 03:30 a 2 kW heater that pauses for a minute twice; 05:30 off
-        double[] watts = power(30, 200, 40, 2200, 1, 200, 40, 2200, 1, 200, 38, 2200, 30, 200);
-        Replay.Result result = Replay.run(detector, envelope(), minutes("2026-01-05T03:00", watts));
+        double[] watts = Minutes.runs(30, 200, 40, 2200, 1, 200, 40, 2200, 1, 200, 38, 2200, 30, 200);
+        Replay.Result result = Replay.run(detector, envelope(), Minutes.readings(ZONE, "2026-01-05T03:00", watts));
 
         assertThat(result.alerts()).hasSize(1);
         Replay.Alert alert = result.alerts().get(0);
@@ -74,16 +52,16 @@ class ReplayTest {
     void kettlesAndAnOvenElementAddPeaksTheLevelDoesNotSee() {
         // a 4-minute kettle, then an oven element cycling 3 min on / 2 min off for an hour, at 2.5 kW
         List<Double> w = new ArrayList<>();
-        for (double x : power(20, 200, 4, 2400, 20, 200)) {
+        for (double x : Minutes.runs(20, 200, 4, 2400, 20, 200)) {
             w.add(x);
         }
         for (int cycle = 0; cycle < 12; cycle++) {
-            for (double x : power(3, 2700, 2, 200)) {
+            for (double x : Minutes.runs(3, 2700, 2, 200)) {
                 w.add(x);
             }
         }
         Replay.Result result = Replay.run(detector, envelope(),
-                minutes("2026-01-05T10:00", w.stream().mapToDouble(Double::doubleValue).toArray()));
+                Minutes.readings(ZONE, "2026-01-05T10:00", w.stream().mapToDouble(Double::doubleValue).toArray()));
 
         assertThat(result.alerts()).isEmpty();
     }
@@ -91,7 +69,8 @@ class ReplayTest {
     @Test
     void usageThatGoesOnSmoothlyAcrossTheHourMeetsARangeThatMovesSmoothlyToo() {
         // 1.5 kW steady from 15:20: usual for hour 15 (up to 2 kW), not for hour 16 (up to 400 W)
-        Replay.Result result = Replay.run(detector, envelope(), minutes("2026-01-05T15:20", power(80, 1500)));
+        Replay.Result result = Replay.run(detector, envelope(),
+                Minutes.readings(ZONE, "2026-01-05T15:20", Minutes.runs(80, 1500)));
 
         List<Replay.Row> rows = result.rows();
         double largestStep = 0;
@@ -107,7 +86,8 @@ class ReplayTest {
 
     @Test
     void alertsAreCountedByTheMonthTheOwnerHeardOfThem() {
-        Replay.Result result = Replay.run(detector, envelope(), minutes("2026-01-31T23:00", power(30, 200, 90, 2200)));
+        Replay.Result result = Replay.run(detector, envelope(),
+                Minutes.readings(ZONE, "2026-01-31T23:00", Minutes.runs(30, 200, 90, 2200)));
         assertThat(result.alerts()).hasSize(1);
         assertThat(result.alerts().get(0).resolvedAt()).as("still open when the history ends").isNull();
         assertThat(result.alertsPerMonth()).containsEntry(java.time.YearMonth.of(2026, 1), 1L);
