@@ -28,10 +28,12 @@ public record MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert,
     /**
      * @param lastSeen    wall-clock time the latest reading arrived, or null before any
      * @param silentSince wall-clock time the meter was told as silent, or null while it is not
+     * @param darkSince   start of the run of zero readings the latest reading belongs to, or null
+     * @param darkTold    the run of zero readings was told as a dark sensor
      */
-    public record Presence(Instant lastSeen, Instant silentSince) {
+    public record Presence(Instant lastSeen, Instant silentSince, Instant darkSince, boolean darkTold) {
 
-        public static final Presence UNKNOWN = new Presence(null, null);
+        public static final Presence UNKNOWN = new Presence(null, null, null, false);
     }
 
     /** The level of the shortest-scale window ending at {@code end}, in Wh per millisecond. */

@@ -5,5 +5,10 @@ public enum AlertKind {
     /** Usage unusual for the time: the detector's verdict on the meter's readings. */
     USAGE,
     /** The meter sent no reading for the configured time: WattWatch cannot see the house. */
-    SILENT
+    SILENT,
+    /**
+     * The meter's readings stayed at zero for hours while its model expects some usage: the sensor
+     * has likely come off the meter's LED.
+     */
+    DARK
 }

@@ -35,8 +35,8 @@ public class AlertMessages {
     }
 
     public String text(Anomaly a) {
-        if (a.kind() == AlertKind.SILENT) {
-            return format("alert.silent." + state(a) + ".text", a);
+        if (a.kind() != AlertKind.USAGE) {
+            return format(prefix(a) + ".text", a);
         }
         String key = "alert." + state(a) + ".text" + (a.expectedHighWh() > 0 ? "" : ".unbounded");
         return format(key, a);
@@ -51,7 +51,8 @@ public class AlertMessages {
     }
 
     private static String prefix(Anomaly a) {
-        return (a.kind() == AlertKind.SILENT ? "alert.silent." : "alert.") + state(a);
+        return (a.kind() == AlertKind.USAGE ? "alert." : "alert." + a.kind().name().toLowerCase(Locale.ROOT) + ".")
+                + state(a);
     }
 
     private String format(String key, Anomaly a) {
@@ -62,11 +63,12 @@ public class AlertMessages {
             a.localStart().format(CLOCK),
             wh(a.expectedHighWh()),
             a.expectedHighWh() > 0 ? decimal(a.wh() / a.expectedHighWh()) : "",
-            // a usage alert's RESOLVED event starts when usage became normal; a silent meter's spans the silence
+            // a usage alert's RESOLVED event starts when usage became normal; a meter's silence or darkness is its span
             duration(Duration.between(a.raisedAt(),
                     a.state() == AnomalyState.RESOLVED && a.kind() == AlertKind.USAGE ? a.intervalStart()
                             : a.intervalEnd())),
             decimal(a.excessWh() / 1000),
+            wh(a.expectedLowWh()),
         };
         return templates.getMessage(key, args, locale);
     }

@@ -56,6 +56,17 @@ class AlertMessagesTest {
     }
 
     @Test
+    void aDarkSensorSaysWhatTheHomeUsuallyUses() {
+        java.time.Instant since = LocalDateTime.parse("2026-01-05T02:10").atZone(TestAnomalies.ZONE).toInstant();
+        var dark = new org.wattwatch.model.alert.Anomaly(1, "d-1", AnomalyState.RAISED, "main", since,
+                since.plusSeconds(7200), LocalDateTime.parse("2026-01-05T02:10"), TestAnomalies.ZONE.getId(), 0, 223,
+                700, 0, "seed-1", since, 0, org.wattwatch.model.alert.AlertKind.DARK);
+        assertThat(english.text(dark)).isEqualTo("Meter main has counted nothing since 02:10, where the home usually "
+                + "uses at least 223 Wh in that time: the sensor may have come off the meter's LED.");
+        assertThat(english.title(dark)).isEqualTo("Sensor sees nothing (main)");
+    }
+
+    @Test
     void ongoingSaysHowLongAndHowMuch() {
         var ongoing = TestAnomalies.at("main", AnomalyState.ONGOING, LocalDateTime.parse("2026-01-05T04:00"),
                 Duration.ofHours(1), 1500, 5.4588);

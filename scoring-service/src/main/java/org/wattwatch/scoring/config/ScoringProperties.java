@@ -27,7 +27,9 @@ import org.wattwatch.detection.DetectorSettings;
  * @param dipAllowance how long usage may dip below its level inside a window without lowering it
  *                  (default 1m): a thermostat pausing a heater for a minute does not end its alert
  * @param silence   a meter that sends no reading for this long on the wall clock is told as silent
- *                  (default 15m): a sensor off the meter or a Pi off the network must not go unnoticed
+ *                  (default 15m): a Pi off the network or without power must not go unnoticed
+ * @param dark      a meter whose readings stay at zero this long while its model expects usage is told as
+ *                  dark (default 2h): a sensor that came off the meter's LED must not go unnoticed
  */
 @Validated
 @ConfigurationProperties("wattwatch.scoring")
@@ -37,7 +39,8 @@ public record ScoringProperties(
         @NotBlank @DefaultValue("classpath:models/seed-envelope.csv") String model,
         @NotNull @DefaultValue("15m") Duration window,
         @NotNull @DefaultValue("1m") Duration dipAllowance,
-        @NotNull @DefaultValue("15m") Duration silence) {
+        @NotNull @DefaultValue("15m") Duration silence,
+        @NotNull @DefaultValue("2h") Duration dark) {
 
     public ScoringProperties {
         if (window.isNegative() || window.isZero() || dipAllowance.isNegative()
@@ -49,6 +52,10 @@ public record ScoringProperties(
             throw new IllegalArgumentException("wattwatch.scoring.silence must be at least 2m (meters are checked "
                     + "every minute), was " + silence);
         }
+        if (dark.compareTo(window) < 0) {
+            throw new IllegalArgumentException("wattwatch.scoring.dark must be at least the window ("
+                    + window + "), was " + dark);
+        }
     }
 
     /** The detector's settings: the service and a backtest judge alike. */
@@ -59,6 +66,6 @@ public record ScoringProperties(
     /** Defaults for the window, as in production. */
     public static ScoringProperties of(ZoneId zone, double threshold, String model) {
         return new ScoringProperties(zone, threshold, model, DetectorSettings.DEFAULT_WINDOW,
-                DetectorSettings.DEFAULT_DIP_ALLOWANCE, Duration.ofMinutes(15));
+                DetectorSettings.DEFAULT_DIP_ALLOWANCE, Duration.ofMinutes(15), Duration.ofHours(2));
     }
 }

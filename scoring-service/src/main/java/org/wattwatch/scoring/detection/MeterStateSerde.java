@@ -44,8 +44,9 @@ public final class MeterStateSerde {
                 + (alert == null ? 0 : Short.BYTES + alertId.length + 2 * INSTANT_BYTES + Double.BYTES + Integer.BYTES)
                 + 1 + (levels.since() == null ? 0 : INSTANT_BYTES) + Short.BYTES
                 + levels.trailing().size() * (INSTANT_BYTES + Double.BYTES)
-                + 2 + (state.presence().lastSeen() == null ? 0 : INSTANT_BYTES)
-                + (state.presence().silentSince() == null ? 0 : INSTANT_BYTES);
+                + 4 + (state.presence().lastSeen() == null ? 0 : INSTANT_BYTES)
+                + (state.presence().silentSince() == null ? 0 : INSTANT_BYTES)
+                + (state.presence().darkSince() == null ? 0 : INSTANT_BYTES);
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(FORMAT);
         out.putShort((short) state.recent().size());
@@ -77,6 +78,8 @@ public final class MeterStateSerde {
         }
         putOptionalInstant(out, state.presence().lastSeen());
         putOptionalInstant(out, state.presence().silentSince());
+        putOptionalInstant(out, state.presence().darkSince());
+        out.put((byte) (state.presence().darkTold() ? 1 : 0));
         return out.array();
     }
 
@@ -111,7 +114,8 @@ public final class MeterStateSerde {
         }
         MeterState.Presence presence = MeterState.Presence.UNKNOWN;
         if (format == FORMAT) {
-            presence = new MeterState.Presence(getOptionalInstant(in), getOptionalInstant(in));
+            presence = new MeterState.Presence(getOptionalInstant(in), getOptionalInstant(in), getOptionalInstant(in),
+                    in.get() != 0);
         }
         return new MeterState(List.copyOf(recent), latestEnd, alert, levels, presence);
     }

@@ -27,6 +27,7 @@ public class ScoringMetrics {
     private final io.micrometer.core.instrument.Timer scoringTime;
     private final Counter deadLettered;
     private final Counter silent;
+    private final Counter dark;
     private final DistributionSummary scores;
     private final MeterRegistry registry;
     /** Latest scored reading per meter, for the "reading against its envelope" graph. */
@@ -38,6 +39,9 @@ public class ScoringMetrics {
         anomalies = Counter.builder("wattwatch.scoring.anomalies.raised").description("alerts raised")
                 .register(registry);
         resolved = Counter.builder("wattwatch.scoring.anomalies.resolved").description("alerts resolved")
+                .register(registry);
+        dark = Counter.builder("wattwatch.scoring.meters.dark")
+                .description("meters told as dark: zero readings for the dark time while usage was expected")
                 .register(registry);
         silent = Counter.builder("wattwatch.scoring.meters.silent")
                 .description("meters told as silent: no reading for the silence time").register(registry);
@@ -86,5 +90,9 @@ public class ScoringMetrics {
 
     void silent() {
         silent.increment();
+    }
+
+    void dark() {
+        dark.increment();
     }
 }

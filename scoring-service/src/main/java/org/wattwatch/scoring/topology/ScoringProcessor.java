@@ -27,6 +27,7 @@ import org.wattwatch.model.json.EventFormatException;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.json.MeterReadingJson;
 import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.model.score.ExpectedRange;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.model.topic.Topics;
@@ -38,9 +39,11 @@ import org.wattwatch.scoring.scoring.ReadingScorer;
  * move its alert along. A bad record goes to the dead-letter topic with its reason in a header, so
  * the stream never stops for it and nothing is lost.
  *
- * <p>It also watches that each meter keeps sending: a meter heard from no longer than the silence
- * time ago on the wall clock is told as silent (a {@link AlertKind#SILENT} alert, RAISED), and its
- * next reading resolves that alert. A monitor that stops seeing the house must say so.
+ * <p>It also watches that each meter keeps sending: a meter not heard from for the silence time on
+ * the wall clock is told as silent (a {@link AlertKind#SILENT} alert, RAISED), and its next reading
+ * resolves that alert; a meter whose readings stay at zero for the dark time while its model expects
+ * usage is told as dark ({@link AlertKind#DARK}: the sensor has likely come off the LED), and its
+ * first reading above zero resolves it. A monitor that stops seeing the house must say so.
  */
 final class ScoringProcessor implements Processor<String, byte[], String, Outgoing> {
 
@@ -53,6 +56,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
     private final ScoringMetrics metrics;
     private final TopicNames topics;
     private final Duration silence;
+    private final Duration dark;
     private final HomeClock clock;
     /**
      * The store's content as objects. The store (changelogged, cached) stays the truth and is
@@ -65,12 +69,13 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
     private KeyValueStore<String, MeterState> store;
 
     ScoringProcessor(ReadingScorer scorer, AnomalyDetector detector, ScoringMetrics metrics, TopicNames topics,
-            Duration silence) {
+            Duration silence, Duration dark) {
         this.scorer = scorer;
         this.detector = detector;
         this.metrics = metrics;
         this.topics = topics;
         this.silence = silence;
+        this.dark = dark;
         this.clock = detector.clock();
     }
 
@@ -103,8 +108,11 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
         Detection detection = detector.next(state, scored, model);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         MeterState.Presence presence = state.presence();
-        MeterState next = (detection.late() ? state : detection.state())
-                .withPresence(new MeterState.Presence(now, null));
+        List<Anomaly> sensorEvents = new ArrayList<>();
+        MeterState.Presence nextPresence = detection.late()
+                ? new MeterState.Presence(now, null, presence.darkSince(), presence.darkTold())
+                : dark(reading, presence, now, model, sensorEvents);
+        MeterState next = (detection.late() ? state : detection.state()).withPresence(nextPresence);
         store.put(reading.meterId(), next);
         states.put(reading.meterId(), next);
         metrics.scored(detection, System.nanoTime() - started);
@@ -117,6 +125,43 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
             context.forward(keyed.withValue(new Outgoing(topics.anomalies(), EventJson.write(
                     silent(AnomalyState.RESOLVED, reading.meterId(), presence.lastSeen(), now, model)))));
         }
+        sensorEvents.forEach(e -> context.forward(keyed.withValue(new Outgoing(topics.anomalies(), EventJson.write(e)))));
+    }
+
+    /**
+     * Follows the meter's run of zero readings: told as dark once it has lasted the dark time while
+     * the model expects at least a blink over it, resolved by the first reading above zero.
+     */
+    private MeterState.Presence dark(MeterReading reading, MeterState.Presence presence, Instant now,
+            EnvelopeModel model, List<Anomaly> events) {
+        String meter = reading.meterId();
+        if (reading.wh() > 0) {
+            if (presence.darkTold()) {
+                events.add(darkEvent(AnomalyState.RESOLVED, meter, presence.darkSince(), reading.intervalStart(), model));
+            }
+            return new MeterState.Presence(now, null, null, false);
+        }
+        Instant since = presence.darkSince() != null ? presence.darkSince() : reading.intervalStart();
+        boolean told = presence.darkTold();
+        if (!told && Duration.between(since, reading.intervalEnd()).compareTo(dark) >= 0
+                && expected(model, since, reading.intervalEnd()).lowWh() >= 1) {
+            events.add(darkEvent(AnomalyState.RAISED, meter, since, reading.intervalEnd(), model));
+            metrics.dark();
+            told = true;
+        }
+        return new MeterState.Presence(now, null, since, told);
+    }
+
+    private ExpectedRange expected(EnvelopeModel model, Instant from, Instant to) {
+        return model.expected(clock.local(from), Duration.between(from, to));
+    }
+
+    /** A dark-sensor event: zero readings from {@code since} to {@code until}. */
+    private Anomaly darkEvent(AnomalyState state, String meter, Instant since, Instant until, EnvelopeModel model) {
+        ExpectedRange usual = expected(model, since, until);
+        return new Anomaly(Anomaly.SCHEMA_VERSION, Anomaly.alertIdFor(meter + "|dark", since), state, meter, since,
+                until, clock.local(since), clock.zone().getId(), 0, usual.lowWh(), usual.highWh(), 0, model.version(),
+                since, 0, AlertKind.DARK);
     }
 
     /** Raises a silent alert for each meter not heard from for the silence time, once. */
@@ -135,7 +180,8 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
         }
         for (KeyValue<String, MeterState> meter : silent) {
             MeterState.Presence p = meter.value.presence();
-            MeterState next = meter.value.withPresence(new MeterState.Presence(p.lastSeen(), now));
+            MeterState next = meter.value.withPresence(new MeterState.Presence(p.lastSeen(), now, p.darkSince(),
+                    p.darkTold()));
             store.put(meter.key, next);
             states.put(meter.key, next);
             metrics.silent();

@@ -32,6 +32,7 @@ public class ScoringTopology {
     private final TopicNames topics;
     private final AnomalyDetector detector;
     private final java.time.Duration silence;
+    private final java.time.Duration dark;
 
     public ScoringTopology(ReadingScorer scorer, ScoringMetrics metrics, TopicNames topics,
             ScoringProperties properties) {
@@ -40,6 +41,7 @@ public class ScoringTopology {
         this.topics = topics;
         this.detector = new AnomalyDetector(properties.zone(), properties.detector());
         this.silence = properties.silence();
+        this.dark = properties.dark();
     }
 
     @Autowired
@@ -49,7 +51,7 @@ public class ScoringTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ScoringProcessor.METER_STATES),
                 Serdes.String(), MeterStateSerde.serde()).withCachingEnabled());
         builder.stream(topics.readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("readings"))
-                .process(() -> new ScoringProcessor(scorer, detector, metrics, topics, silence), Named.as("score"),
+                .process(() -> new ScoringProcessor(scorer, detector, metrics, topics, silence, dark), Named.as("score"),
                         ScoringProcessor.METER_STATES)
                 .to((meter, outgoing, context) -> outgoing.topic(), OUT);
     }

@@ -18,7 +18,7 @@ class MeterStateSerdeTest {
                 new MeterState.OpenAlert("a-1", t, 123.4, t.plusSeconds(120), 60),
                 new MeterState.Levels(t.plusSeconds(60), List.of(new MeterState.Level(t.plusSeconds(60), 0.0004),
                         new MeterState.Level(t.plusSeconds(120), 0.0006))),
-                new MeterState.Presence(t.plusSeconds(125), t.plusSeconds(1125)));
+                new MeterState.Presence(t.plusSeconds(125), t.plusSeconds(1125), t.minusSeconds(7200), true));
         assertThat(MeterStateSerde.read(MeterStateSerde.write(state))).isEqualTo(state);
         assertThat(MeterStateSerde.read(MeterStateSerde.write(MeterState.EMPTY))).isEqualTo(MeterState.EMPTY);
     }
@@ -29,8 +29,8 @@ class MeterStateSerdeTest {
         MeterState state = new MeterState(List.of(new MeterState.Slice(t, t.plusSeconds(60), 2.5)), t.plusSeconds(60),
                 null);
         byte[] current = MeterStateSerde.write(state);
-        // format 1 is format 2 without the trailing levels (no since, none) and presence (neither instant)
-        byte[] formatOne = java.util.Arrays.copyOf(current, current.length - 1 - Short.BYTES - 2);
+        // format 1 is format 2 without the trailing levels (no since, none) and presence (no instants, not told)
+        byte[] formatOne = java.util.Arrays.copyOf(current, current.length - 1 - Short.BYTES - 4);
         formatOne[0] = 1;
         assertThat(MeterStateSerde.read(formatOne)).isEqualTo(state);
     }

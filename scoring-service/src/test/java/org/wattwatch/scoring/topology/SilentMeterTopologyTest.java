@@ -15,7 +15,10 @@ import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
 
-/** A meter that stops sending is told as silent, once, and its next reading ends that alert. */
+/**
+ * A meter that stops sending is told as silent, once, and its next reading ends that alert; a meter
+ * that keeps sending zeros while its model expects usage is told as dark.
+ */
 class SilentMeterTopologyTest {
 
     private final TopologyHarness topology = new TopologyHarness(ZoneId.of("Europe/Paris"));
@@ -27,8 +30,12 @@ class SilentMeterTopologyTest {
     }
 
     private void reading(String meter, Instant start) {
-        topology.readings.pipeInput(meter, EventJson.write(new MeterReading(1, meter, start, start.plusSeconds(60), 5,
-                5, "test", sequence++)));
+        reading(meter, start, 5);
+    }
+
+    private void reading(String meter, Instant start, double wh) {
+        topology.readings.pipeInput(meter, EventJson.write(new MeterReading(1, meter, start, start.plusSeconds(60), wh,
+                Math.round(wh), "test", sequence++)));
     }
 
     private List<Anomaly> events() {
@@ -66,5 +73,47 @@ class SilentMeterTopologyTest {
         assertThat(Duration.between(back.get(0).raisedAt(), back.get(0).intervalEnd()))
                 .as("silent from its last reading until this one").isGreaterThanOrEqualTo(Duration.ofMinutes(46));
         assertThat(topology.registry.get("wattwatch.scoring.meters.silent").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aSensorThatSeesNothingForTwoHoursWhileTheHomeUsuallyUsesPowerIsToldAsDarkOnce() {
+        Instant t = Instant.parse("2026-01-05T01:00:00Z"); // 02:00 in Paris: the seed expects at least 109 Wh an hour
+        for (int m = 0; m < 10; m++) {
+            reading("main", t.plusSeconds(60L * m), 2);
+        }
+        for (int m = 10; m < 10 + 125; m++) {
+            reading("main", t.plusSeconds(60L * m), 0);
+        }
+        List<Anomaly> raised = events();
+        assertThat(raised).hasSize(1);
+        Anomaly dark = raised.get(0);
+        assertThat(dark.kind()).isEqualTo(AlertKind.DARK);
+        assertThat(dark.state()).isEqualTo(AnomalyState.RAISED);
+        assertThat(dark.raisedAt()).isEqualTo(t.plusSeconds(600));
+        assertThat(Duration.between(dark.intervalStart(), dark.intervalEnd())).isEqualTo(Duration.ofHours(2));
+        assertThat(dark.expectedLowWh()).as("what the home usually uses at least in those two hours").isPositive();
+        assertThat(dark.violations()).isEmpty();
+
+        reading("main", t.plusSeconds(60L * 135), 3);
+        List<Anomaly> back = events();
+        assertThat(back).extracting(Anomaly::state).containsExactly(AnomalyState.RESOLVED);
+        assertThat(back.get(0).alertId()).isEqualTo(dark.alertId());
+        assertThat(topology.registry.get("wattwatch.scoring.meters.dark").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void zerosAreNoAlarmWhereTheModelExpectsNothing() {
+        // a meter for a garage socket, whose own model says zero is usual: its zeros are not a dark sensor
+        Instant t = Instant.parse("2026-01-05T01:00:00Z");
+        TopologyHarness garage = new TopologyHarness(ZoneId.of("Europe/Paris"), "classpath:models/zero-envelope.csv");
+        try {
+            for (int m = 0; m < 180; m++) {
+                garage.readings.pipeInput("garage", EventJson.write(new MeterReading(1, "garage", t.plusSeconds(60L * m),
+                        t.plusSeconds(60L * m + 60), 0, 0, "test", m)));
+            }
+            assertThat(garage.anomalies.readValuesToList()).isEmpty();
+        } finally {
+            garage.close();
+        }
     }
 }

@@ -34,8 +34,16 @@ final class TopologyHarness implements AutoCloseable {
         this(zone, new TopicNames(""));
     }
 
+    TopologyHarness(ZoneId zone, String model) {
+        this(zone, new TopicNames(""), model);
+    }
+
     TopologyHarness(ZoneId zone, TopicNames topics) {
-        ScoringProperties properties = ScoringProperties.of(zone, 1.0, "classpath:models/seed-envelope.csv");
+        this(zone, topics, "classpath:models/seed-envelope.csv");
+    }
+
+    TopologyHarness(ZoneId zone, TopicNames topics, String model) {
+        ScoringProperties properties = ScoringProperties.of(zone, 1.0, model);
         ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
         StreamsBuilder builder = new StreamsBuilder();
         new ScoringTopology(scorer, new ScoringMetrics(registry), topics, properties).build(builder);
