@@ -45,7 +45,8 @@ class NotificationDeliverer {
         this.registry = registry;
     }
 
-    @KafkaListener(id = "notifications", topics = "#{@topicNames.notifications()}",
+    @KafkaListener(id = "notifications", groupId = "${wattwatch.topics.prefix:}notifications",
+            topics = "#{@topicNames.notifications()}",
             properties = "spring.deserializer.value.delegate.class=org.wattwatch.notifier.delivery.NotificationDeserializer")
     void deliver(Notification notification) throws Exception {
         String alertId = notification.anomaly().alertId();

@@ -49,7 +49,8 @@ class NotificationDispatcher {
         LOG.info("alert channels enabled: {}", channels.stream().map(AlertChannel::name).toList());
     }
 
-    @KafkaListener(id = "anomalies", topics = "#{@topicNames.anomalies()}")
+    @KafkaListener(id = "anomalies", groupId = "${wattwatch.topics.prefix:}anomalies",
+            topics = "#{@topicNames.anomalies()}")
     void dispatch(Anomaly anomaly) throws Exception {
         book.received(anomaly, messages.text(anomaly));
         for (AlertChannel channel : channels) {
