@@ -73,7 +73,9 @@ class EndToEndTest {
         Map<String, Object> anomaly = (Map<String, Object>) alerts.get(0).get("anomaly");
         assertThat(anomaly).containsEntry("meterId", "main").containsEntry("localStart", "2026-01-05T04:00:00")
                 .containsEntry("zone", ZONE).containsEntry("expectedHighWh", 363.0);
-        assertThat(alerts.get(0).get("message").toString()).contains("1500 Wh in the hour from 04:00");
+        // an hour of 5 January 2026 told later than that: the text gives its day
+        assertThat(alerts.get(0).get("message").toString()).contains("1500 Wh in the hour from Mon 5 Jan")
+                .contains(" at 04:00");
         assertThat(alerts.get(0).get("deliveries").toString()).contains("RAISED/log={outcome=DELIVERED");
 
         List<ScoredReading> main = scored().stream().filter(s -> s.reading().meterId().equals("main")).toList();

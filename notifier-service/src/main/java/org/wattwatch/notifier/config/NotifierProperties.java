@@ -16,11 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * @param recentAlerts how many alerts {@code GET /api/alerts} keeps in memory, newest first (default 200)
  * @param locale       language of the alert texts (default {@code en}; {@code fr} is also shipped)
  * @param stateReplayTimeout how long startup may take to read the alert state back from Kafka (default 60s)
+ * @param datedAfter   an alert told this long after it happened (a backlog after an outage) gives its day in
+ *                     the text, "yesterday at 04:00", not only "04:00" (default 1h)
  */
 @Validated
 @ConfigurationProperties("wattwatch.notifier")
 public record NotifierProperties(
         @Positive @DefaultValue("200") int recentAlerts,
         @NotNull @DefaultValue("en") Locale locale,
-        @NotNull @DefaultValue("60s") Duration stateReplayTimeout) {
+        @NotNull @DefaultValue("60s") Duration stateReplayTimeout,
+        @NotNull @DefaultValue("1h") Duration datedAfter) {
 }

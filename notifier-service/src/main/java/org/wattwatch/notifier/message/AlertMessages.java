@@ -2,7 +2,11 @@ package org.wattwatch.notifier.message;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -24,10 +28,14 @@ public class AlertMessages {
 
     private final MessageSource templates;
     private final Locale locale;
+    private final Duration datedAfter;
+    private final Clock clock;
 
-    public AlertMessages(MessageSource templates, NotifierProperties properties) {
+    public AlertMessages(MessageSource templates, NotifierProperties properties, Clock clock) {
         this.templates = templates;
         this.locale = properties.locale();
+        this.datedAfter = properties.datedAfter();
+        this.clock = clock;
     }
 
     public AlertMessage render(Anomaly anomaly, String idempotencyKey) {
@@ -60,7 +68,7 @@ public class AlertMessages {
             a.meterId(),
             wh(a.wh()),
             span(Duration.between(a.intervalStart(), a.intervalEnd())),
-            a.localStart().format(CLOCK),
+            when(a),
             wh(a.expectedHighWh()),
             a.expectedHighWh() > 0 ? decimal(a.wh() / a.expectedHighWh()) : "",
             // a usage alert's RESOLVED event starts when usage became normal; a meter's silence or darkness is its span
@@ -71,6 +79,29 @@ public class AlertMessages {
             wh(a.expectedLowWh()),
         };
         return templates.getMessage(key, args, locale);
+    }
+
+    /**
+     * When it began, on the home's clock: the time alone while the owner hears of it soon after, with
+     * its day once it is told late (a backlog after an outage must not read as happening now).
+     */
+    private String when(Anomaly a) {
+        String time = a.localStart().format(CLOCK);
+        Instant now = clock.instant();
+        if (Duration.between(a.intervalEnd(), now).compareTo(datedAfter) <= 0) {
+            return time;
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneId.of(a.zone()));
+        LocalDate day = a.localStart().toLocalDate();
+        if (day.equals(today)) {
+            return time;
+        }
+        if (day.equals(today.minusDays(1))) {
+            return templates.getMessage("when.yesterday", new Object[] {time}, locale);
+        }
+        String pattern = day.getYear() == today.getYear() ? "EEE d MMM" : "EEE d MMM yyyy";
+        return templates.getMessage("when.date", new Object[] {time, day.format(DateTimeFormatter.ofPattern(pattern,
+                locale))}, locale);
     }
 
     private static String state(Anomaly a) {

@@ -14,13 +14,22 @@ import org.wattwatch.notifier.config.NotifierProperties;
 
 class AlertMessagesTest {
 
+    /** Soon after the test anomalies' hour (04:00 on 5 January 2026, Paris). */
+    private static final java.time.Clock SOON = java.time.Clock.fixed(
+            LocalDateTime.parse("2026-01-05T05:30").atZone(TestAnomalies.ZONE).toInstant(), TestAnomalies.ZONE);
+
     private static AlertMessages messages(String locale) {
+        return messages(locale, SOON);
+    }
+
+    private static AlertMessages messages(String locale, java.time.Clock clock) {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasename("messages/alerts");
         source.setFallbackToSystemLocale(false);
         source.setAlwaysUseMessageFormat(true);
         source.setDefaultEncoding("UTF-8");
-        return new AlertMessages(source, new NotifierProperties(200, Locale.forLanguageTag(locale), Duration.ofSeconds(60)));
+        return new AlertMessages(source, new NotifierProperties(200, Locale.forLanguageTag(locale), Duration.ofSeconds(60),
+                Duration.ofHours(1)), clock);
     }
 
     private final AlertMessages english = messages("en");
@@ -64,6 +73,23 @@ class AlertMessagesTest {
         assertThat(english.text(dark)).isEqualTo("Meter main has counted nothing since 02:10, where the home usually "
                 + "uses at least 223 Wh in that time: the sensor may have come off the meter's LED.");
         assertThat(english.title(dark)).isEqualTo("Sensor sees nothing (main)");
+    }
+
+    private static java.time.Clock at(String local) {
+        return java.time.Clock.fixed(LocalDateTime.parse(local).atZone(TestAnomalies.ZONE).toInstant(), TestAnomalies.ZONE);
+    }
+
+    @Test
+    void anAlertToldLateGivesItsDaySoABacklogDoesNotReadAsNow() {
+        var raised = TestAnomalies.raised("main");
+        assertThat(messages("en", at("2026-01-05T09:00")).speech(raised)).as("the same day: the time says it")
+                .isEqualTo("Attention: the power use is unusual since 04:00, 4.1 times the usual.");
+        assertThat(messages("en", at("2026-01-06T08:00")).speech(raised))
+                .isEqualTo("Attention: the power use is unusual since yesterday at 04:00, 4.1 times the usual.");
+        assertThat(messages("en", at("2026-01-09T08:00")).text(raised)).isEqualTo("Unusual power use on meter main: "
+                + "1500 Wh in the hour from Mon 5 Jan at 04:00, usually at most 363 Wh (4.1x).");
+        assertThat(messages("en", at("2027-02-01T08:00")).text(raised)).contains("from Mon 5 Jan 2026 at 04:00");
+        assertThat(messages("fr", at("2026-01-06T08:00")).speech(raised)).contains("depuis hier à 04:00");
     }
 
     @Test
