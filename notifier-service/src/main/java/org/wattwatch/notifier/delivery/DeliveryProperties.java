@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param initialBackoff wait before the first retry (default 5s)
  * @param multiplier     each wait is this many times the last (default 2)
  * @param maxBackoff     longest wait (default 10m)
+ * @param deadline       how long one channel call may take before it counts as failed and is retried
+ *                       (default 30s): a provider that accepts a connection and never answers must not
+ *                       hold up the other channels
  */
 @Validated
 @ConfigurationProperties("wattwatch.notifier.delivery")
@@ -24,5 +27,12 @@ public record DeliveryProperties(
         @Min(1) @DefaultValue("10") int attempts,
         @NotNull @DefaultValue("5s") Duration initialBackoff,
         @DefaultValue("2.0") double multiplier,
-        @NotNull @DefaultValue("10m") Duration maxBackoff) {
+        @NotNull @DefaultValue("10m") Duration maxBackoff,
+        @NotNull @DefaultValue("30s") Duration deadline) {
+
+    public DeliveryProperties {
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("wattwatch.notifier.delivery.deadline must be positive, was " + deadline);
+        }
+    }
 }

@@ -35,14 +35,16 @@ class NotificationDeliverer {
     private final AlertMessages messages;
     private final ChannelHealth health;
     private final MeterRegistry registry;
+    private final ChannelCalls calls;
 
     NotificationDeliverer(List<AlertChannel> channels, AlertBook book, AlertMessages messages, ChannelHealth health,
-            MeterRegistry registry) {
+            MeterRegistry registry, ChannelCalls calls) {
         this.channels = channels.stream().collect(Collectors.toMap(AlertChannel::name, Function.identity()));
         this.book = book;
         this.messages = messages;
         this.health = health;
         this.registry = registry;
+        this.calls = calls;
     }
 
     @KafkaListener(id = "notifications", groupId = "${wattwatch.topics.prefix:}notifications",
@@ -61,7 +63,7 @@ class NotificationDeliverer {
         }
         Timer.Sample sample = Timer.start(registry);
         try {
-            channel.deliver(messages.render(notification.anomaly(), notification.idempotencyKey()));
+            calls.deliver(channel, messages.render(notification.anomaly(), notification.idempotencyKey()));
         } catch (Exception e) {
             boolean permanent = e instanceof PermanentDeliveryException;
             LOG.warn("{} could not deliver {} of alert {}{}: {}", name, notification.deliveryKey(), alertId,
