@@ -74,9 +74,9 @@ public final class AnomalyDetector {
             return late(state, scored);
         }
         List<LevelScale> scales = model.scales();
-        boolean byScales = !scales.isEmpty() && reading.duration().compareTo(shortest(scales)) <= 0;
-        Duration shortest = byScales ? shortest(scales) : window;
-        Instant windowStart = reading.intervalEnd().minus(shortest.compareTo(window) > 0 ? shortest : window);
+        Duration shortest = scales.isEmpty() ? window : shortest(scales);
+        boolean byScales = !scales.isEmpty() && reading.duration().compareTo(shortest) <= 0;
+        Instant windowStart = reading.intervalEnd().minus(byScales && shortest.compareTo(window) > 0 ? shortest : window);
         List<MeterState.Slice> previous = state.recent();
         int from = 0;
         while (from < previous.size() && !previous.get(from).end().isAfter(windowStart)) {
@@ -142,12 +142,9 @@ public final class AnomalyDetector {
         return new Detection(withVerdict(scored, unusual), event, state, true, scored.score(), null);
     }
 
-    /**
-     * @param wh    the window's energy, for the owner
-     * @param level what was scored: the window's level as energy over the window, or a long reading's energy
-     */
-    private record Judgement(Instant start, Instant end, double wh, double level, ExpectedRange expected,
-            double score, int scaleMinutes) {
+    /** @param wh the window's energy, for the owner */
+    private record Judgement(Instant start, Instant end, double wh, ExpectedRange expected, double score,
+            int scaleMinutes) {
 
         /** How far a reading went above the usual range, for the alert's energy above normal. */
         double excess(MeterReading reading) {
@@ -160,7 +157,7 @@ public final class AnomalyDetector {
     private Judgement judge(MeterState.Slice[] recent, ScoredReading scored, EnvelopeModel model) {
         MeterReading reading = scored.reading();
         if (reading.duration().compareTo(window) >= 0) {
-            return new Judgement(reading.intervalStart(), reading.intervalEnd(), reading.wh(), reading.wh(),
+            return new Judgement(reading.intervalStart(), reading.intervalEnd(), reading.wh(),
                     new ExpectedRange(scored.expectedLowWh(), scored.expectedHighWh()), scored.score(), 0);
         }
         // runs for every reading: plain loops over the (at most window-long) array, epoch millis
@@ -170,22 +167,13 @@ public final class AnomalyDetector {
         if (coverage == null) {
             return null;
         }
-        int first = coverage.first();
-        long coveredMillis = coverage.millis();
-        int n = recent.length - first;
-        double[] wh = new double[n];
-        long[] millis = new long[n];
         double total = 0;
-        for (int i = 0; i < n; i++) {
-            MeterState.Slice slice = recent[first + i];
-            wh[i] = slice.wh();
-            millis[i] = slice.millis();
-            total += wh[i];
+        for (int i = coverage.first(); i < recent.length; i++) {
+            total += recent[i].wh();
         }
-        double level = WindowLevel.of(wh, millis, n, settings.dipAllowance().toMillis());
-        double levelWh = level * windowMillis;
+        double levelWh = level(recent, coverage) * windowMillis;
         ExpectedRange expected = model.expected(clock.local(start), window);
-        return new Judgement(start, reading.intervalEnd(), total * windowMillis / coveredMillis, levelWh, expected,
+        return new Judgement(start, reading.intervalEnd(), total * windowMillis / coverage.millis(), expected,
                 expected.score(levelWh), 0);
     }
 
@@ -201,15 +189,7 @@ public final class AnomalyDetector {
         if (coverage == null) {
             return MeterState.Levels.EMPTY;
         }
-        int first = coverage.first();
-        int n = recent.length - first;
-        double[] wh = new double[n];
-        long[] millis = new long[n];
-        for (int i = 0; i < n; i++) {
-            wh[i] = recent[first + i].wh();
-            millis[i] = recent[first + i].millis();
-        }
-        double level = WindowLevel.of(wh, millis, n, settings.dipAllowance().toMillis());
+        double level = level(recent, coverage);
         MeterState.Levels before = state.levels();
         boolean continues = before.since() != null && reading.intervalStart().equals(state.latestEnd());
         List<MeterState.Level> trailing = new ArrayList<>(continues ? before.trailing() : List.of());
@@ -237,14 +217,13 @@ public final class AnomalyDetector {
         List<Judgement> judged = new ArrayList<>(scales.size());
         for (LevelScale scale : scales) {
             Duration length = scale.window();
-            Instant from = end.minus(length.minus(base));
-            if (levels.since().isAfter(from)) {
+            double wh = levelWh(levels, end, base, length);
+            if (Double.isNaN(wh)) {
                 continue; // not yet covered since the readings began or broke off
             }
-            double wh = levels.lowestFrom(from) * length.toMillis();
             Instant start = end.minus(length);
             ExpectedRange expected = scale.expected(clock.local(start));
-            judged.add(new Judgement(start, end, wh, wh, expected, expected.score(wh), scale.windowMinutes()));
+            judged.add(new Judgement(start, end, wh, expected, expected.score(wh), scale.windowMinutes()));
         }
         return judged;
     }
@@ -255,10 +234,15 @@ public final class AnomalyDetector {
      * learns each scale's usual range from.
      */
     public static double levelWh(MeterState.Levels levels, Instant end, List<LevelScale> scales, Duration length) {
+        return levelWh(levels, end, shortest(scales), length);
+    }
+
+    /** The lowest level of the shortest-scale ({@code base}) windows inside the window, or NaN. */
+    private static double levelWh(MeterState.Levels levels, Instant end, Duration base, Duration length) {
         if (levels.since() == null) {
             return Double.NaN;
         }
-        Instant from = end.minus(length.minus(shortest(scales)));
+        Instant from = end.minus(length.minus(base));
         return levels.since().isAfter(from) ? Double.NaN : levels.lowestFrom(from) * length.toMillis();
     }
 
@@ -287,6 +271,18 @@ public final class AnomalyDetector {
         }
         long millis = end.toEpochMilli() - covered.toEpochMilli();
         return millis * 2 < length.toMillis() ? null : new Coverage(first, millis);
+    }
+
+    /** The {@link WindowLevel} of the covered readings, in Wh per millisecond. */
+    private double level(MeterState.Slice[] recent, Coverage coverage) {
+        int n = recent.length - coverage.first();
+        double[] wh = new double[n];
+        long[] millis = new long[n];
+        for (int i = 0; i < n; i++) {
+            wh[i] = recent[coverage.first() + i].wh();
+            millis[i] = recent[coverage.first() + i].millis();
+        }
+        return WindowLevel.of(wh, millis, n, settings.dipAllowance().toMillis());
     }
 
     /**

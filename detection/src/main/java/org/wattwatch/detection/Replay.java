@@ -1,11 +1,13 @@
 package org.wattwatch.detection;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.model.alert.Anomaly;
@@ -56,7 +58,7 @@ public final class Replay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            double days = java.time.Duration.between(rows.get(0).start(), rows.get(rows.size() - 1).start())
+            double days = Duration.between(rows.get(0).start(), rows.get(rows.size() - 1).start())
                     .toMinutes() / 1440.0;
             return alerts.size() / Math.max(days, 1.0) * 30.4;
         }
@@ -76,7 +78,7 @@ public final class Replay {
      *
      * @param modelFor the model in use when a reading arrives
      */
-    public static Result run(AnomalyDetector detector, java.util.function.Function<MeterReading, EnvelopeModel> modelFor,
+    public static Result run(AnomalyDetector detector, Function<MeterReading, EnvelopeModel> modelFor,
             List<MeterReading> readings) {
         List<Row> rows = new ArrayList<>(readings.size());
         List<Alert> alerts = new ArrayList<>();

@@ -68,9 +68,14 @@ public final class ScaleTrainer {
         int folds = folds(readings);
         log.printf(Locale.ROOT, "  level scales %s, margins checked on %d folds of the history%n",
                 lengths.stream().map(l -> l.toMinutes() + " min").toList(), folds);
+        double days = 0;
+        for (List<MeterReading> h : histories) {
+            days += Duration.between(h.get(0).intervalStart(), h.get(h.size() - 1).intervalEnd()).toMinutes() / 1440.0;
+        }
+        double months = Math.max(days, 1) / 30.4;
         List<LevelScale> result = new ArrayList<>();
         for (int s = 0; s < lengths.size(); s++) {
-            double margin = margin(s, samples, histories, folds, budget / lengths.size());
+            double margin = margin(s, samples, readings, months, folds, budget / lengths.size());
             LevelScale scale = usual(s, samples.get(s), -1, -1).withMargin(margin);
             log.printf(Locale.ROOT, "  level scale %3d min: margin %.0f W above the highest level seen%n",
                     lengths.get(s).toMinutes(), margin);
@@ -119,15 +124,8 @@ public final class ScaleTrainer {
      * The smallest margin (W) whose cross-validated alerts a month stay within the scale's share; a
      * scale that cannot keep it gets a margin no load reaches.
      */
-    private double margin(int s, List<List<Sample>> samples, List<List<MeterReading>> histories, int folds,
+    private double margin(int s, List<List<Sample>> samples, List<MeterReading> all, double months, int folds,
             double share) {
-        List<MeterReading> all = new ArrayList<>();
-        histories.forEach(all::addAll);
-        double days = 0;
-        for (List<MeterReading> h : histories) {
-            days += Duration.between(h.get(0).intervalStart(), h.get(h.size() - 1).intervalEnd()).toMinutes() / 1440.0;
-        }
-        double months = Math.max(days, 1) / 30.4;
         double low = 0;
         double high = 250;
         while (alerts(s, samples, all, folds, high) / months > share && high < 64_000) {
