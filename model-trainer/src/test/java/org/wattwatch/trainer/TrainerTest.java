@@ -42,15 +42,20 @@ class TrainerTest {
     private record Run(int exit, String out) {
     }
 
+    /** Runs the CLI with what it prints, errors included. */
     private static Run cli(String... args) {
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(both);
+        System.setErr(both);
         try {
             int exit = TrainerCli.run(args);
             return new Run(exit, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
     }
 
@@ -176,6 +181,22 @@ class TrainerTest {
         List<String> lines = Files.readAllLines(alerts);
         assertThat(lines.get(0)).isEqualTo("raised_at,resolved_at,peak_score,excess_wh");
         return lines.subList(1, lines.size()).stream().map(l -> LocalDateTime.parse(l.split(",")[0])).toList();
+    }
+
+    @Test
+    void aScaleTheHistoryCannotMakeIsRefusedBeforeAnyTraining() throws Exception {
+        Path history = dir.resolve("hours.csv");
+        StringBuilder csv = new StringBuilder("timestamp,wh\n");
+        for (int h = 0; h < 24 * 20; h++) {
+            csv.append(LocalDateTime.parse("2026-01-01T00:00").plusHours(h)).append(",300\n");
+        }
+        Files.writeString(history, csv);
+        Run run = cli("train", "--history", history.toString(), "--out", dir.resolve("s.zip").toString(),
+                "--scales", "10,30");
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.out()).contains("--scales: '10' is not a whole multiple of the history's 60-minute interval")
+                .doesNotContain("envelope (quantile");
+        assertThat(Files.exists(dir.resolve("s.zip"))).isFalse();
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.DoublePredicate;
 import java.util.stream.Collectors;
 
 import org.wattwatch.envelope.Calibration;
@@ -30,7 +31,8 @@ import org.wattwatch.model.score.ExpectedRange;
 import org.wattwatch.detection.AnomalyDetector;
 import org.wattwatch.detection.DetectorSettings;
 import org.wattwatch.detection.Replay;
-import org.wattwatch.model.history.History;
+import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.trainer.backtest.ReplayReport;
 import org.wattwatch.trainer.history.Readings;
 import org.wattwatch.trainer.scales.ScaleTrainer;
@@ -106,6 +108,8 @@ class TrainCommand implements Callable<Integer> {
     int minDays;
 
     private String windowMeasure;
+    private List<List<MeterReading>> readings;
+    private List<Duration> scaleLengths;
     private List<LevelScale> scales = List.of();
 
     @Option(names = "--scales", defaultValue = "auto", description = "window lengths (minutes, e.g. 10,30,60,120) at "
@@ -122,24 +126,31 @@ class TrainCommand implements Callable<Integer> {
     static final List<Duration> AUTO_SCALES = List.of(Duration.ofMinutes(10), Duration.ofMinutes(30),
             Duration.ofMinutes(60), Duration.ofMinutes(120));
 
-    static List<Duration> scales(String option, Duration resolution) {
-        if (option.equals("none")) {
+    private List<Duration> scales(Duration resolution) {
+        if (scaleOption.equals("none")) {
             return List.of();
         }
-        if (option.equals("auto")) {
+        if (scaleOption.equals("auto")) {
             return AUTO_SCALES.get(0).toSeconds() % resolution.toSeconds() == 0 ? AUTO_SCALES : List.of();
         }
-        List<Duration> scales = new ArrayList<>();
-        for (String part : option.split(",")) {
-            Duration d = Duration.ofMinutes(Integer.parseInt(part.trim()));
-            if (d.compareTo(resolution) < 0 || d.toSeconds() % resolution.toSeconds() != 0) {
-                throw new IllegalArgumentException("--scales: " + part.trim() + " min is not a whole multiple of the "
-                        + "history's " + resolution.toMinutes() + "-minute interval");
+        List<Duration> lengths = new ArrayList<>();
+        for (String part : scaleOption.split(",")) {
+            Duration d;
+            try {
+                d = Duration.ofMinutes(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+                d = Duration.ZERO;
             }
-            scales.add(d);
+            if (d.compareTo(resolution) < 0 || d.toSeconds() % resolution.toSeconds() != 0) {
+                throw new ParameterException(spec.commandLine(), "--scales: '" + part.trim() + "' is not a whole "
+                        + "multiple of the history's " + resolution.toMinutes() + "-minute interval (auto, none, or "
+                        + "minutes such as 10,30,60,120)");
+            }
+            lengths.add(d);
         }
-        return scales;
+        return lengths;
     }
+
     private List<String> features = EnvelopeFeatures.NAMES;
 
     /** Weeks a history must span before the model may learn what a day of the week adds. */
@@ -175,6 +186,7 @@ class TrainCommand implements Callable<Integer> {
         Duration window = Duration.ofMinutes(windowMinutes);
         HistoryOptions.Loaded data = options.load(history, window, log);
         windowMeasure = data.resolution().compareTo(window) < 0 ? "level" : "energy";
+        scaleLengths = scales(data.resolution()); // a bad --scales fails before any training
         long days = data.windows().stream().map(w -> w.start().toLocalDate()).distinct().count();
         if (days < minDays) {
             throw new ParameterException(spec.commandLine(), "only " + days + " day(s) of usable history"
@@ -202,15 +214,23 @@ class TrainCommand implements Callable<Integer> {
         return new AnomalyDetector(options.zone, DetectorSettings.of(threshold, Duration.ofMinutes(windowMinutes)));
     }
 
+    /** Each history file as the readings an agent would have sent, once for every replay. */
+    private List<List<MeterReading>> readings(HistoryOptions.Loaded data) {
+        if (readings == null) {
+            readings = data.histories().stream().map(h -> Readings.of(h, options.zone, options.from, options.to))
+                    .toList();
+        }
+        return readings;
+    }
+
     /** The training history through the scoring service's detector, every file on its own. */
     private Replay.Result replay(EnvelopeModel model, HistoryOptions.Loaded data) {
         AnomalyDetector detector = detector();
         List<Replay.Row> rows = new ArrayList<>();
         List<Replay.Alert> alerts = new ArrayList<>();
-        List<org.wattwatch.model.alert.Anomaly> events = new ArrayList<>();
-        for (History history : data.histories()) {
-            Replay.Result one = Replay.run(detector, model,
-                    Readings.of(history, options.zone, options.from, options.to));
+        List<Anomaly> events = new ArrayList<>();
+        for (List<MeterReading> file : readings(data)) {
+            Replay.Result one = Replay.run(detector, model, file);
             rows.addAll(one.rows());
             alerts.addAll(one.alerts());
             events.addAll(one.events());
@@ -226,7 +246,7 @@ class TrainCommand implements Callable<Integer> {
     private double withinBudget(double fromExtension, HistoryOptions.Loaded data, double lowExtension,
             List<Double> baseLow, List<Double> baseHigh, ModelManifest.Training training, byte[][] mojos,
             PrintStream log) throws Exception {
-        java.util.function.DoublePredicate keeps = e -> {
+        DoublePredicate keeps = e -> {
             try {
                 EnvelopeModel candidate = read(manifest(mojos, lowExtension, e, baseLow, baseHigh, training, null), mojos);
                 return replay(candidate, data).alertsPerMonthAverage() <= alertBudget;
@@ -299,12 +319,9 @@ class TrainCommand implements Callable<Integer> {
         }
         double lowExtension = Calibration.extension(below, quantiles[0]);
         double highExtension = Calibration.extension(above, 1 - quantiles[1]);
-        List<Duration> lengths = scales(scaleOption, data.resolution());
-        if (!lengths.isEmpty()) {
+        if (!scaleLengths.isEmpty()) {
             // the detector judges readings up to the shortest scale by the level scales alone: they carry the budget
-            List<List<org.wattwatch.model.reading.MeterReading>> readings = data.histories().stream()
-                    .map(h -> Readings.of(h, options.zone, options.from, options.to)).toList();
-            scales = new ScaleTrainer(detector(), central, lengths, log).train(readings, alertBudget);
+            scales = new ScaleTrainer(detector(), central, scaleLengths, log).train(readings(data), alertBudget);
         } else {
             highExtension = withinBudget(highExtension, data, lowExtension, baseLow, baseHigh, training, mojos, log);
         }
