@@ -29,10 +29,10 @@ class TrainerTest {
     @TempDir
     Path dir;
 
-    /** The seed envelope (hour, low, high) from ../shared/seed. */
+    /** The seed envelope (hour, low, high) from the bundled data/. */
     private static List<double[]> seed() throws Exception {
         List<double[]> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("../../shared/seed/seed-envelope.csv")).subList(1, 25)) {
+        for (String line : Files.readAllLines(Path.of("../data/seed-envelope.csv")).subList(1, 25)) {
             String[] c = line.split(",");
             rows.add(new double[] {Double.parseDouble(c[0]), Double.parseDouble(c[1]), Double.parseDouble(c[2])});
         }

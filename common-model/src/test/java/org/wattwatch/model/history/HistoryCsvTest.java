@@ -87,8 +87,8 @@ class HistoryCsvTest {
     }
 
     @Test
-    void readsTheSharedHouseholdHistory() throws IOException {
-        History history = HistoryCsv.read(Path.of("../../shared/data/household-hourly.csv"), ZoneOffset.UTC);
+    void readsTheBundledHouseholdHistory() throws IOException {
+        History history = HistoryCsv.read(Path.of("../data/household-hourly.csv"), ZoneOffset.UTC);
         assertThat(history.rows()).hasSize(34587);
         assertThat(history.gapRows()).isEqualTo(436);
         assertThat(history.problems()).isEmpty();

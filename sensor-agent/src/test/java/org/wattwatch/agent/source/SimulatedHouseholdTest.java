@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 class SimulatedHouseholdTest {
 
-    /** The seed envelope's high edge per hour (Wh in an hour = mean W), from ../shared/seed. */
+    /** The seed envelope's high edge per hour (Wh in an hour = mean W), from the bundled data/. */
     private static double[] seedHighs() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("../../shared/seed/seed-envelope.csv"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(Path.of("../data/seed-envelope.csv"), StandardCharsets.UTF_8);
         double[] highs = new double[24];
         lines.stream().skip(1).map(l -> l.split(",")).forEach(c -> highs[Integer.parseInt(c[0])] = Double.parseDouble(c[2]));
         return highs;
