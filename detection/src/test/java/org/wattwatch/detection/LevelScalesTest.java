@@ -78,4 +78,23 @@ class LevelScalesTest {
                 Minutes.readings(ZONE, "2026-01-05T17:00", Minutes.runs(62, 2300)));
         assertThat(longRun.alerts()).hasSize(1);
     }
+
+    @Test
+    void aLoadSwitchedOffEndsTheAlertOnceItHasBeenOffLongerThanTheDipAllowance() {
+        // every scale's level is a lowest level, so it falls as soon as the load is gone for longer than the dip
+        Replay.Result result = Replay.run(detector, model(),
+                Minutes.readings(ZONE, "2026-01-05T17:00", Minutes.runs(120, 300, 40, 5000, 30, 300)));
+        assertThat(result.alerts()).hasSize(1);
+        assertThat(result.alerts().get(0).resolvedAt()).as("off at 19:40: one minute of allowance, then ended")
+                .isEqualTo(LocalDateTime.parse("2026-01-05T19:42"));
+    }
+
+    @Test
+    void aLoadThatPausesForNoLongerThanTheDipAllowanceStaysOneAlert() {
+        Replay.Result result = Replay.run(detector, model(),
+                Minutes.readings(ZONE, "2026-01-05T17:00",
+                        Minutes.runs(120, 300, 20, 5000, 1, 300, 20, 5000, 1, 300, 20, 5000, 30, 300)));
+        assertThat(result.alerts()).hasSize(1);
+        assertThat(result.alerts().get(0).resolvedAt()).isEqualTo(LocalDateTime.parse("2026-01-05T20:04"));
+    }
 }
