@@ -31,7 +31,8 @@ import org.wattwatch.model.topic.Topics;
  * The broker goes away mid-stream while the meter keeps blinking, comes back, and then the agent
  * itself is restarted: every reading the agent made reaches Kafka exactly once, in order, and the
  * energy in Kafka is exactly the blinks counted. The broker is a real one in a JVM of its own
- * (what {@code ./wattwatch broker} runs), so stopping it is stopping a process.
+ * (what {@code ./wattwatch broker} runs), so stopping it is stopping a process. And an agent whose
+ * spool was wiped starts its sequence numbers again without losing a reading.
  */
 class AgentOutageTest {
 
@@ -48,10 +49,14 @@ class AgentOutageTest {
     }
 
     private ConfigurableApplicationContext startAgent() {
+        return startAgent("spool");
+    }
+
+    private ConfigurableApplicationContext startAgent(String spool) {
         return AgentApplication.builder().run("--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--wattwatch.agent.agent-id=outage-agent", "--wattwatch.agent.interval=1s",
-                "--wattwatch.agent.meters[0].id=main", "--wattwatch.agent.spool.dir=" + dir.resolve("spool"),
+                "--wattwatch.agent.meters[0].id=main", "--wattwatch.agent.spool.dir=" + dir.resolve(spool),
                 "--wattwatch.agent.simulator.heater-watts=20000", "--wattwatch.agent.simulator.seed=3");
     }
 
@@ -79,9 +84,13 @@ class AgentOutageTest {
             long blinks = inputsFirst.counter("main").totalPulses();
 
             ConfigurableApplicationContext second = startAgent();
-            int before = poll(consumer, seen);
-            await().atMost(Duration.ofSeconds(60)).until(() -> poll(consumer, seen) >= before + 3);
-            Counter producedSecond = second.getBean(MeterRegistry.class).get("wattwatch.agent.readings.produced").counter();
+            MeterRegistry secondRegistry = second.getBean(MeterRegistry.class);
+            // the second agent's own readings, not the first's still on their way to this consumer
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Counter c = secondRegistry.find("wattwatch.agent.readings.produced").counter();
+                return c != null && c.count() >= 3;
+            });
+            Counter producedSecond = secondRegistry.get("wattwatch.agent.readings.produced").counter();
             MeterInputs inputsSecond = second.getBean(MeterInputs.class);
             second.close();
             blinks += inputsSecond.counter("main").totalPulses();
@@ -95,6 +104,48 @@ class AgentOutageTest {
                 assertThat(seen.get(i).intervalStart()).isAfterOrEqualTo(seen.get(i - 1).intervalEnd());
             }
         }
+    }
+
+    @Test
+    void anAgentWhoseSpoolWasWipedSendsEveryNewReading() throws Exception {
+        broker = ChildBroker.start(dir);
+        List<MeterReading> seen = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                broker.bootstrapServers(), "group.id", "wipe-check", "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.READINGS));
+            ConfigurableApplicationContext first = startAgent("spool-before");
+            await().atMost(Duration.ofSeconds(60)).until(() -> poll(consumer, seen) >= 8);
+            Counter producedByFirst = produced(first);
+            first.close();
+            long producedFirst = (long) producedByFirst.count();
+
+            // the same agent id with an empty spool directory: the SD card re-flashed
+            ConfigurableApplicationContext second = startAgent("spool-after");
+            MeterRegistry registry = second.getBean(MeterRegistry.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Counter c = registry.find("wattwatch.agent.readings.produced").counter();
+                return c != null && c.count() >= 4;
+            });
+            Counter producedBySecond = produced(second);
+            Counter skipped = registry.counter("wattwatch.agent.readings.already.in.kafka");
+            second.close();
+            long producedSecond = (long) producedBySecond.count();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> poll(consumer, seen) == producedFirst + producedSecond);
+            assertThat(skipped.count()).isZero();
+            List<Long> sequences = seen.stream().map(MeterReading::sequence).toList();
+            assertThat(sequences.subList((int) producedFirst, sequences.size()))
+                    .as("numbered from 0 again, every one sent")
+                    .containsExactlyElementsOf(java.util.stream.LongStream.range(0, producedSecond).boxed().toList());
+            for (int i = 1; i < seen.size(); i++) {
+                assertThat(seen.get(i).intervalStart()).isAfterOrEqualTo(seen.get(i - 1).intervalEnd());
+            }
+        }
+    }
+
+    private static Counter produced(ConfigurableApplicationContext agent) {
+        return agent.getBean(MeterRegistry.class).get("wattwatch.agent.readings.produced").counter();
     }
 
     private static int poll(KafkaConsumer<String, byte[]> consumer, List<MeterReading> seen) {

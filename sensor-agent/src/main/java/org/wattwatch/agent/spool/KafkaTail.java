@@ -20,10 +20,10 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
 
 /**
- * What this agent's readings at the end of {@code power.readings} are: the highest sequence number
- * Kafka already holds per meter. A reading sent, acknowledged and then lost from the spool's
- * bookkeeping (a power cut between the two, or an acknowledgement lost in a network cut) is found
- * here and not sent twice.
+ * This agent's newest reading per meter at the end of {@code power.readings} (the last one written,
+ * not the highest sequence: an agent whose spool was wiped numbers its readings from 0 again). A
+ * reading sent, acknowledged and then lost from the spool's bookkeeping (a power cut between the
+ * two, or an acknowledgement lost in a network cut) is found here and not sent twice.
  */
 class KafkaTail {
 
@@ -41,12 +41,12 @@ class KafkaTail {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    Map<String, Long> lastSequences(String agentId, Collection<String> meters, Duration timeout) {
+    Map<String, MeterReading> lastReadings(String agentId, Collection<String> meters, Duration timeout) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        Map<String, Long> last = new HashMap<>();
+        Map<String, MeterReading> last = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
@@ -74,7 +74,7 @@ class KafkaTail {
                         try {
                             MeterReading reading = EventJson.read(r.value(), MeterReading.class);
                             if (agentId.equals(reading.agentId())) {
-                                last.merge(reading.meterId(), reading.sequence(), Math::max);
+                                last.put(reading.meterId(), reading); // offset order is the order written
                             }
                         } catch (EventFormatException e) {
                             // another producer's bad record: not ours, and the scoring service dead-letters it

@@ -29,7 +29,10 @@ import org.wattwatch.agent.config.TopicsProperties;
  * Kafka has acknowledged it ({@code acks=all}, idempotent producer, keyed by meter id). While the
  * broker is unreachable, readings wait in the spool and the sender retries with a growing pause; so
  * order per meter is the spool's order. Before the first send and after any failure, it asks Kafka
- * which readings it already has, so a reading whose acknowledgement was lost is not sent twice.
+ * for this agent's newest reading per meter, so a reading whose acknowledgement was lost is not sent
+ * twice. A reading counts as already sent only when both its sequence and its interval are no later
+ * than that newest one: an agent whose spool was wiped (SD card re-flashed, Pi replaced) numbers its
+ * readings from 0 again, and those readings, later in time, are sent.
  */
 @Component("broker")
 class SpoolSender implements SmartLifecycle, HealthIndicator {
@@ -47,7 +50,7 @@ class SpoolSender implements SmartLifecycle, HealthIndicator {
     private final Clock clock = Clock.systemUTC();
     private final Counter sent;
     private final Counter skipped;
-    private final Map<String, Long> inKafka = new HashMap<>();
+    private final Map<String, MeterReading> inKafka = new HashMap<>();
     private volatile boolean running;
     private volatile Thread worker;
     private volatile Instant lastSuccess;
@@ -106,26 +109,30 @@ class SpoolSender implements SmartLifecycle, HealthIndicator {
     private void send(byte[] json) throws Exception {
         if (!tailKnown) {
             inKafka.clear();
-            inKafka.putAll(tail.lastSequences(properties.agentId(),
+            inKafka.putAll(tail.lastReadings(properties.agentId(),
                     properties.meters().stream().map(AgentProperties.Meter::id).toList(), TAIL_TIMEOUT));
             tailKnown = true;
         }
         MeterReading reading = EventJson.read(json, MeterReading.class);
-        Long last = inKafka.get(reading.meterId());
-        if (last != null && reading.sequence() <= last) {
+        if (alreadySent(reading, inKafka.get(reading.meterId()))) {
             skipped.increment();
             spool.removeOldest();
             return;
         }
         kafka.send(topic, reading.meterId(), json).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         spool.removeOldest();
-        inKafka.put(reading.meterId(), reading.sequence());
+        inKafka.put(reading.meterId(), reading);
         sent.increment();
         if (lastError != null) {
             LOG.info("Kafka reachable again; {} readings still waiting", spool.size());
         }
         lastError = null;
         lastSuccess = clock.instant();
+    }
+
+    static boolean alreadySent(MeterReading reading, MeterReading newestInKafka) {
+        return newestInKafka != null && reading.sequence() <= newestInKafka.sequence()
+                && !reading.intervalEnd().isAfter(newestInKafka.intervalEnd());
     }
 
     private boolean pause(Duration pause) {
