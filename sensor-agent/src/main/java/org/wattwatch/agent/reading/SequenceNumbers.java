@@ -36,8 +36,20 @@ public class SequenceNumbers {
         }
         for (AgentProperties.Meter meter : properties.meters()) {
             long fromSpool = spool.lastSequence(meter.id()).map(s -> s + 1).orElse(0L);
-            long fromFile = Long.parseLong(next.getProperty(meter.id(), "0"));
+            long fromFile = number(next.getProperty(meter.id(), "0"));
             next.setProperty(meter.id(), Long.toString(Math.max(fromSpool, fromFile)));
+        }
+    }
+
+    /**
+     * A damaged file counts as none: numbering again from what the spool holds is safe, since the
+     * sender tells a new reading from one Kafka has by its time too.
+     */
+    private static long number(String stored) {
+        try {
+            return Long.parseLong(stored.trim());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

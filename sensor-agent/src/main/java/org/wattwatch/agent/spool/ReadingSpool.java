@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +23,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 import org.wattwatch.agent.config.AgentProperties;
+import org.wattwatch.model.json.EventFormatException;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
 
@@ -31,7 +35,8 @@ import org.wattwatch.model.reading.MeterReading;
  *
  * <p>Bounded by {@code wattwatch.agent.spool.max-readings}: when full, the oldest waiting reading is
  * dropped and counted ({@code wattwatch_agent_spool_dropped_total}), because after weeks without a
- * broker the newest usage matters most. Health warns from {@code warn-ratio} on.
+ * broker the newest usage matters most. Health warns from {@code warn-ratio} on. What cannot be read
+ * back at start is set aside, never fatal (see {@link #readable}).
  */
 @Component("spool")
 public class ReadingSpool implements HealthIndicator, AutoCloseable {
@@ -42,12 +47,14 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
     private final int maxReadings;
     private final double warnRatio;
     private final Counter dropped;
+    private final Counter setAside;
     private final Map<String, Long> lastSequence = new HashMap<>();
 
     public ReadingSpool(AgentProperties properties, MeterRegistry registry) throws IOException {
         Path dir = properties.spool().dir();
         Files.createDirectories(dir);
-        this.queue = new QueueFile.Builder(dir.resolve("readings.queue").toFile()).build();
+        this.setAside = registry.counter("wattwatch.agent.spool.set.aside");
+        this.queue = readable(dir.resolve("readings.queue"), dir.resolve("set-aside"));
         this.maxReadings = properties.spool().maxReadings();
         this.warnRatio = properties.spool().warnRatio();
         this.dropped = registry.counter("wattwatch.agent.spool.dropped");
@@ -60,6 +67,74 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
             lastSequence.merge(reading.meterId(), reading.sequence(), Math::max);
         }
         LOG.info("spool {}: {} readings waiting from before", queue.file(), queue.size());
+    }
+
+    /**
+     * The spool file with only readings in it. A file the queue cannot open (a torn SD card write)
+     * and entries that are not readings are moved into {@code set-aside/} and counted: the agent
+     * starts and goes on measuring, and what was unreadable stays on disk for whoever looks.
+     */
+    private QueueFile readable(Path file, Path setAsideDir) throws IOException {
+        QueueFile opened;
+        try {
+            opened = new QueueFile.Builder(file.toFile()).build();
+        } catch (IOException | RuntimeException e) {
+            moveAside(file, setAsideDir, e);
+            return new QueueFile.Builder(file.toFile()).build();
+        }
+        List<byte[]> good = new ArrayList<>();
+        List<byte[]> bad = new ArrayList<>();
+        RuntimeException broken = null;
+        try {
+            for (byte[] entry : opened) {
+                (isReading(entry) ? good : bad).add(entry);
+            }
+        } catch (RuntimeException e) {
+            broken = e; // the entries before the break are kept
+        }
+        if (broken == null && bad.isEmpty()) {
+            return opened;
+        }
+        for (byte[] entry : bad) {
+            Files.write(setAsideFile(setAsideDir, "entry"), entry);
+            setAside.increment();
+        }
+        if (!bad.isEmpty()) {
+            LOG.error("spool {}: {} entries that are not readings moved to {}", file, bad.size(), setAsideDir);
+        }
+        if (broken != null) {
+            opened.close();
+            moveAside(file, setAsideDir, broken);
+            opened = new QueueFile.Builder(file.toFile()).build();
+        } else {
+            opened.clear();
+        }
+        for (byte[] entry : good) {
+            opened.add(entry);
+        }
+        return opened;
+    }
+
+    private void moveAside(Path file, Path setAsideDir, Exception why) throws IOException {
+        Path kept = setAsideFile(setAsideDir, "readings.queue");
+        Files.move(file, kept, StandardCopyOption.REPLACE_EXISTING);
+        setAside.increment();
+        LOG.error("spool {} cannot be read to its end ({}): moved to {}, the readings before the damage kept",
+                file, why.toString(), kept);
+    }
+
+    private static boolean isReading(byte[] entry) {
+        try {
+            EventJson.read(entry, MeterReading.class);
+            return true;
+        } catch (EventFormatException e) {
+            return false;
+        }
+    }
+
+    private static Path setAsideFile(Path dir, String name) throws IOException {
+        Files.createDirectories(dir);
+        return Files.createTempFile(dir, name + "-", ".bad");
     }
 
     public synchronized void append(MeterReading reading) {

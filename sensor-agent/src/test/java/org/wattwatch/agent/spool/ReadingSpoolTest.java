@@ -64,4 +64,45 @@ class ReadingSpoolTest {
             assertThat(spool.health().getDetails()).containsEntry("dropped", 3L);
         }
     }
+
+    @Test
+    void entriesThatAreNotReadingsAreSetAsideAndCountedNotFatal() throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        try (com.squareup.tape2.QueueFile raw = new com.squareup.tape2.QueueFile.Builder(
+                dir.resolve("readings.queue").toFile()).build()) {
+            raw.add(EventJson.write(reading(0)));
+            raw.add("{\"half a reading".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            raw.add(EventJson.write(reading(1)));
+        }
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (ReadingSpool spool = new ReadingSpool(properties(100), registry)) {
+            assertThat(spool.size()).isEqualTo(2);
+            assertThat(EventJson.read(spool.peek(0).orElseThrow(), MeterReading.class).sequence()).isZero();
+            spool.removeOldest();
+            assertThat(EventJson.read(spool.peek(0).orElseThrow(), MeterReading.class).sequence()).isEqualTo(1);
+            assertThat(registry.counter("wattwatch.agent.spool.set.aside").count()).isEqualTo(1);
+        }
+        try (java.util.stream.Stream<Path> kept = java.nio.file.Files.list(dir.resolve("set-aside"))) {
+            assertThat(kept).singleElement().satisfies(f -> assertThat(java.nio.file.Files.readString(f))
+                    .isEqualTo("{\"half a reading"));
+        }
+    }
+
+    @Test
+    void aSpoolFileThatCannotBeOpenedIsMovedAsideAndTheAgentStartsEmpty() throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        byte[] torn = new byte[4096];
+        java.util.Arrays.fill(torn, (byte) 0x7f);
+        java.nio.file.Files.write(dir.resolve("readings.queue"), torn);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (ReadingSpool spool = new ReadingSpool(properties(100), registry)) {
+            assertThat(spool.size()).isZero();
+            spool.append(reading(7));
+            assertThat(spool.size()).isEqualTo(1);
+            assertThat(registry.counter("wattwatch.agent.spool.set.aside").count()).isEqualTo(1);
+        }
+        try (java.util.stream.Stream<Path> kept = java.nio.file.Files.list(dir.resolve("set-aside"))) {
+            assertThat(kept).singleElement().satisfies(f -> assertThat(java.nio.file.Files.readAllBytes(f)).isEqualTo(torn));
+        }
+    }
 }
