@@ -30,6 +30,8 @@ public record MeterReading(
         long sequence) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** The longest interval a reading may span: longer ones are a clock fault, not a reading. */
+    public static final Duration LONGEST = Duration.ofDays(7);
 
     public Duration duration() {
         return Duration.between(intervalStart, intervalEnd);
@@ -38,10 +40,11 @@ public record MeterReading(
     public List<Violation> violations() {
         return new Checks()
                 .schemaVersion(schemaVersion, SCHEMA_VERSION)
-                .notBlank("meterId", meterId)
+                .meterId("meterId", meterId)
                 .notNull("intervalStart", intervalStart)
                 .notNull("intervalEnd", intervalEnd)
                 .before("intervalStart", intervalStart, "intervalEnd", intervalEnd)
+                .atMost("intervalStart", intervalStart, "intervalEnd", intervalEnd, LONGEST)
                 .finiteNonNegative("wh", wh)
                 .nonNegative("pulses", pulses)
                 .notBlank("agentId", agentId)

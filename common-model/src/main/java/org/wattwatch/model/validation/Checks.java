@@ -1,14 +1,21 @@
 package org.wattwatch.model.validation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Collects violations field by field, so a sender learns every problem of an event at once
  * instead of fixing them one round-trip at a time.
  */
 public final class Checks {
+
+    /** The meter id rule as a regular expression, for path variables and configuration. */
+    public static final String METER_ID_REGEX = "[A-Za-z0-9._-]{1,64}";
+    private static final Pattern METER_ID = Pattern.compile(METER_ID_REGEX);
+    private static final int SHOWN = 64;
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -29,6 +36,35 @@ public final class Checks {
     public Checks notNull(String field, Object value) {
         if (value == null) {
             add(field, "must be present");
+        }
+        return this;
+    }
+
+    /**
+     * A meter id: what a URL path, a metric tag, a Kafka key and a log line can all carry as it is.
+     * Shown back at most {@link #SHOWN} characters long, so a huge value is not echoed.
+     */
+    public Checks meterId(String field, String value) {
+        if (value == null || !METER_ID.matcher(value).matches()) {
+            add(field, "must be a meter id (letters, digits, '.', '_', '-'; 1 to 64), was " + shown(value));
+        }
+        return this;
+    }
+
+    private static String shown(String value) {
+        if (value == null) {
+            return "null";
+        }
+        String cut = value.length() > SHOWN ? value.substring(0, SHOWN) + "…" : value;
+        StringBuilder printable = new StringBuilder("'");
+        cut.codePoints().forEach(c -> printable.append(Character.isISOControl(c) ? "\\u" + String.format("%04x", c)
+                : new String(Character.toChars(c))));
+        return printable.append("'").toString();
+    }
+
+    public Checks atMost(String startField, Instant start, String endField, Instant end, Duration longest) {
+        if (start != null && end != null && Duration.between(start, end).compareTo(longest) > 0) {
+            add(endField, "must be at most " + longest + " after " + startField + " (" + start + "), was " + end);
         }
         return this;
     }

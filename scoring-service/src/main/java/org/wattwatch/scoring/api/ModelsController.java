@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wattwatch.envelope.ModelFormatException;
+import org.wattwatch.model.validation.Checks;
 import org.wattwatch.model.validation.Violation;
 import org.wattwatch.scoring.model.ModelAssignment;
 import org.wattwatch.scoring.model.ModelRegistry;
@@ -79,7 +80,14 @@ class ModelsController {
     }
 
     private static String key(String meter) {
-        return meter.equals(DEFAULT) ? ModelAssignment.DEFAULT : meter;
+        if (meter.equals(DEFAULT)) {
+            return ModelAssignment.DEFAULT;
+        }
+        List<Violation> violations = new Checks().meterId("meter", meter).result();
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return meter;
     }
 
     private static ModelView view(ModelRegistry.InUse inUse) {

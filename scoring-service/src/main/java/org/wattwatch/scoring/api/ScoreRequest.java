@@ -3,6 +3,7 @@ package org.wattwatch.scoring.api;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.validation.Checks;
 import org.wattwatch.model.validation.Violation;
 
@@ -17,7 +18,7 @@ import org.wattwatch.model.validation.Violation;
 public record ScoreRequest(LocalDateTime timestamp, Double wh, Integer minutes, String meter) {
 
     static final int DEFAULT_MINUTES = 60;
-    private static final int MAX_MINUTES = 7 * 24 * 60;
+    private static final int MAX_MINUTES = (int) MeterReading.LONGEST.toMinutes();
 
     int minutesOrDefault() {
         return minutes == null ? DEFAULT_MINUTES : minutes;
@@ -28,8 +29,8 @@ public record ScoreRequest(LocalDateTime timestamp, Double wh, Integer minutes, 
         if (wh != null) {
             checks.finiteNonNegative("wh", wh);
         }
-        if (meter != null && !meter.matches("[A-Za-z0-9._-]{1,64}")) {
-            checks.add("meter", "must be a meter id (letters, digits, '.', '_', '-'; at most 64), was '" + meter + "'");
+        if (meter != null) {
+            checks.meterId("meter", meter);
         }
         if (minutes != null && (minutes < 1 || minutes > MAX_MINUTES)) {
             checks.add("minutes", "must be between 1 and " + MAX_MINUTES + ", was " + minutes);

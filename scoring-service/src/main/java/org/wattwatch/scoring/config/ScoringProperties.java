@@ -30,6 +30,9 @@ import org.wattwatch.detection.DetectorSettings;
  *                  (default 15m): a Pi off the network or without power must not go unnoticed
  * @param dark      a meter whose readings stay at zero this long while its model expects usage is told as
  *                  dark (default 2h): a sensor that came off the meter's LED must not go unnoticed
+ * @param aheadTolerance how far past the wall clock a reading may end (default 5m, for clocks a little
+ *                  apart); one ending later goes to the dead-letter topic and leaves the meter's window
+ *                  untouched: a Pi clock glitch must not make every later reading of the meter late
  */
 @Validated
 @ConfigurationProperties("wattwatch.scoring")
@@ -40,7 +43,8 @@ public record ScoringProperties(
         @NotNull @DefaultValue("15m") Duration window,
         @NotNull @DefaultValue("1m") Duration dipAllowance,
         @NotNull @DefaultValue("15m") Duration silence,
-        @NotNull @DefaultValue("2h") Duration dark) {
+        @NotNull @DefaultValue("2h") Duration dark,
+        @NotNull @DefaultValue("5m") Duration aheadTolerance) {
 
     public ScoringProperties {
         if (window.isNegative() || window.isZero() || dipAllowance.isNegative()
@@ -56,6 +60,10 @@ public record ScoringProperties(
             throw new IllegalArgumentException("wattwatch.scoring.dark must be at least the window ("
                     + window + "), was " + dark);
         }
+        if (aheadTolerance.isNegative()) {
+            throw new IllegalArgumentException("wattwatch.scoring.ahead-tolerance must not be negative, was "
+                    + aheadTolerance);
+        }
     }
 
     /** The detector's settings: the service and a backtest judge alike. */
@@ -66,6 +74,6 @@ public record ScoringProperties(
     /** Defaults for the window, as in production. */
     public static ScoringProperties of(ZoneId zone, double threshold, String model) {
         return new ScoringProperties(zone, threshold, model, DetectorSettings.DEFAULT_WINDOW,
-                DetectorSettings.DEFAULT_DIP_ALLOWANCE, Duration.ofMinutes(15), Duration.ofHours(2));
+                DetectorSettings.DEFAULT_DIP_ALLOWANCE, Duration.ofMinutes(15), Duration.ofHours(2), Duration.ofMinutes(5));
     }
 }

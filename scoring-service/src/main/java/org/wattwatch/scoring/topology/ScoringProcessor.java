@@ -36,8 +36,9 @@ import org.wattwatch.scoring.scoring.ReadingScorer;
 
 /**
  * Parses, validates and scores one reading, then lets the meter's detector judge its window and
- * move its alert along. A bad record goes to the dead-letter topic with its reason in a header, so
- * the stream never stops for it and nothing is lost.
+ * move its alert along. A bad record — unparsable, invalid, ending ahead of the wall clock, or one
+ * that scoring throws on — goes to the dead-letter topic with its reason in a header, so the stream
+ * never stops for it and nothing is lost.
  *
  * <p>It also watches that each meter keeps sending: a meter not heard from for the silence time on
  * the wall clock is told as silent (a {@link AlertKind#SILENT} alert, RAISED), and its next reading
@@ -57,6 +58,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
     private final TopicNames topics;
     private final Duration silence;
     private final Duration dark;
+    private final Duration aheadTolerance;
     private final HomeClock clock;
     /**
      * The store's content as objects. The store (changelogged, cached) stays the truth and is
@@ -69,13 +71,14 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
     private KeyValueStore<String, MeterState> store;
 
     ScoringProcessor(ReadingScorer scorer, AnomalyDetector detector, ScoringMetrics metrics, TopicNames topics,
-            Duration silence, Duration dark) {
+            Duration silence, Duration dark, Duration aheadTolerance) {
         this.scorer = scorer;
         this.detector = detector;
         this.metrics = metrics;
         this.topics = topics;
         this.silence = silence;
         this.dark = dark;
+        this.aheadTolerance = aheadTolerance;
         this.clock = detector.clock();
     }
 
@@ -101,18 +104,32 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
                     + "': readings must be keyed by meter id to stay ordered");
             return;
         }
-        long started = System.nanoTime();
-        EnvelopeModel model = scorer.model(reading.meterId());
-        ScoredReading scored = scorer.score(reading, model);
-        MeterState state = state(reading.meterId());
-        Detection detection = detector.next(state, scored, model);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (reading.intervalEnd().isAfter(now.plus(aheadTolerance))) {
+            reject(record, "intervalEnd " + reading.intervalEnd() + " is ahead of this service's clock (" + now
+                    + ") by more than " + aheadTolerance + ": the sender's clock is wrong");
+            return;
+        }
+        long started = System.nanoTime();
+        MeterState state = state(reading.meterId());
         MeterState.Presence presence = state.presence();
         List<Anomaly> sensorEvents = new ArrayList<>();
-        MeterState.Presence nextPresence = detection.late()
-                ? new MeterState.Presence(now, null, presence.darkSince(), presence.darkTold())
-                : dark(reading, presence, now, model, sensorEvents);
-        MeterState next = (detection.late() ? state : detection.state()).withPresence(nextPresence);
+        EnvelopeModel model;
+        Detection detection;
+        MeterState next;
+        try {
+            model = scorer.model(reading.meterId());
+            detection = detector.next(state, scorer.score(reading, model), model);
+            MeterState.Presence nextPresence = detection.late()
+                    ? new MeterState.Presence(now, null, presence.darkSince(), presence.darkTold())
+                    : dark(reading, presence, now, model, sensorEvents);
+            next = (detection.late() ? state : detection.state()).withPresence(nextPresence);
+        } catch (RuntimeException e) {
+            // a reading the model or the detector cannot take (nothing written yet): set aside with the
+            // reason, and the meter's next reading is scored from its state as it was
+            reject(record, "cannot be scored: " + e);
+            return;
+        }
         store.put(reading.meterId(), next);
         states.put(reading.meterId(), next);
         metrics.scored(detection, System.nanoTime() - started);

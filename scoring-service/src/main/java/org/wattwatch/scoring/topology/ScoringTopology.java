@@ -33,6 +33,7 @@ public class ScoringTopology {
     private final AnomalyDetector detector;
     private final java.time.Duration silence;
     private final java.time.Duration dark;
+    private final java.time.Duration aheadTolerance;
 
     public ScoringTopology(ReadingScorer scorer, ScoringMetrics metrics, TopicNames topics,
             ScoringProperties properties) {
@@ -42,6 +43,7 @@ public class ScoringTopology {
         this.detector = new AnomalyDetector(properties.zone(), properties.detector());
         this.silence = properties.silence();
         this.dark = properties.dark();
+        this.aheadTolerance = properties.aheadTolerance();
     }
 
     @Autowired
@@ -51,7 +53,7 @@ public class ScoringTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ScoringProcessor.METER_STATES),
                 Serdes.String(), MeterStateSerde.serde()).withCachingEnabled());
         builder.stream(topics.readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("readings"))
-                .process(() -> new ScoringProcessor(scorer, detector, metrics, topics, silence, dark), Named.as("score"),
+                .process(() -> new ScoringProcessor(scorer, detector, metrics, topics, silence, dark, aheadTolerance), Named.as("score"),
                         ScoringProcessor.METER_STATES)
                 .to((meter, outgoing, context) -> outgoing.topic(), OUT);
     }

@@ -142,6 +142,11 @@ class ModelSwapIntegrationTest {
         var badCsv = put("other", "hour,low_wh,high_wh\n0,1,2\n".getBytes(StandardCharsets.UTF_8),
                 MediaType.parseMediaType("text/csv"));
         assertThat(badCsv.getBody().get("detail").toString()).contains("no row for hour(s)");
+        var badMeter = put("a meter;id", "hour,low_wh,high_wh\n".getBytes(StandardCharsets.UTF_8),
+                MediaType.parseMediaType("text/csv"));
+        assertThat(badMeter.getStatusCode().value()).isEqualTo(400);
+        assertThat(badMeter.getBody().get("errors").toString()).contains("field=meter").contains("must be a meter id");
+        assertThat(rollback("a meter;id").getStatusCode().value()).isEqualTo(400);
     }
 
     private List<ScoredReading> readScored(String meter, int count) {

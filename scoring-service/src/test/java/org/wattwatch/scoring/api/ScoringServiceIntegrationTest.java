@@ -64,6 +64,17 @@ class ScoringServiceIntegrationTest {
                 .toEntity(JSON);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void livenessFollowsTheStreamsClient() {
+        ResponseEntity<Map<String, Object>> liveness = RestClient.create("http://127.0.0.1:" + port).get()
+                .uri("/actuator/health/liveness").retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { })
+                .toEntity(JSON);
+        assertThat(liveness.getStatusCode().value()).isEqualTo(200);
+        Map<String, Object> components = (Map<String, Object>) liveness.getBody().get("components");
+        assertThat(components).containsKey("streamsAlive");
+    }
+
     /** The 2018 talk's table, through the REST endpoint, with the bundled seed envelope. */
     @ParameterizedTest
     @CsvSource({"4, 150, 0.1647", "4, 1500, 5.4588", "4, 3000, 11.3412",

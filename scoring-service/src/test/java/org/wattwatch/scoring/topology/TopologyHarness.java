@@ -18,6 +18,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.scoring.model.ActiveModel;
+import org.wattwatch.scoring.model.ModelSource;
 import org.wattwatch.scoring.scoring.ReadingScorer;
 
 /** The scoring topology with the seed envelope on a TopologyTestDriver, and its topics. */
@@ -43,8 +44,13 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     TopologyHarness(ZoneId zone, TopicNames topics, String model) {
-        ScoringProperties properties = ScoringProperties.of(zone, 1.0, model);
-        ReadingScorer scorer = new ReadingScorer(new ActiveModel(properties, new DefaultResourceLoader()), properties);
+        this(zone, topics, ScoringProperties.of(zone, 1.0, model), null);
+    }
+
+    /** With the models a source gives (the properties' model when {@code models} is null). */
+    TopologyHarness(ZoneId zone, TopicNames topics, ScoringProperties properties, ModelSource models) {
+        ReadingScorer scorer = new ReadingScorer(
+                models != null ? models : new ActiveModel(properties, new DefaultResourceLoader()), properties);
         StreamsBuilder builder = new StreamsBuilder();
         new ScoringTopology(scorer, new ScoringMetrics(registry), topics, properties).build(builder);
         Properties config = new Properties();

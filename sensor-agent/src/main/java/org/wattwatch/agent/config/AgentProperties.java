@@ -14,12 +14,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.wattwatch.model.validation.Checks;
 
 /**
  * Sensor agent settings ({@code wattwatch.agent.*}). Every value is checked at startup; a bad one
@@ -96,7 +98,8 @@ public record AgentProperties(
      * @param pull           the pin's pull resistor: {@code pull_down} (default), {@code pull_up} or {@code off}
      */
     public record Meter(
-            @NotBlank String id,
+            @NotBlank @Pattern(regexp = Checks.METER_ID_REGEX,
+                    message = "must be a meter id (letters, digits, '.', '_', '-'; 1 to 64)") String id,
             @Min(0) @Max(27) @DefaultValue("17") int pin,
             @Positive @DefaultValue("1000") int impulsesPerKwh,
             @NotNull @DefaultValue("rising") Edge edge,

@@ -45,6 +45,11 @@ class AgentConfigurationTest {
     }
 
     @Test
+    void aMeterIdTheServicesWouldRefuseFails() {
+        failsNaming("wattwatch.agent.meters[0].id", "wattwatch.agent.meters[0].id=kitchen meter");
+    }
+
+    @Test
     void aPinOffTheHeaderFails() {
         failsNaming("wattwatch.agent.meters[0].pin", "wattwatch.agent.meters[0].id=main",
                 "wattwatch.agent.meters[0].pin=40");
