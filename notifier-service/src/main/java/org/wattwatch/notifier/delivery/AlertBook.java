@@ -14,6 +14,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +34,7 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.model.json.EventFormatException;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.notifier.config.NotifierProperties;
@@ -39,6 +44,12 @@ import org.wattwatch.notifier.config.NotifierProperties;
  * and what keeps an event from reaching a channel twice. Every change is written to the compacted
  * topic {@code power.notifications.state} before it counts, and the topic is read back in full at
  * startup, before any listener runs, so a restart forgets nothing.
+ *
+ * <p>Changes are made one at a time (the {@code changes} lock, held across the Kafka write); the
+ * map's own lock is held only to read or swap entries, so reading the alerts never waits on Kafka.
+ * An alert that leaves the book (beyond {@code recent-alerts}) leaves the topic too, as a tombstone,
+ * so the topic and every restart's replay stay as small as the book. A record on the topic that
+ * cannot be read is skipped and counted, never a reason not to start.
  *
  * <p>One notifier replica owns the state (the Helm chart runs one): two replicas would each keep
  * their own view since their start.
@@ -50,6 +61,11 @@ public class AlertBook implements SmartLifecycle {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, AlertRecord> alerts;
+    /** Alerts the map let go of, to be removed from the topic by the change that pushed them out. */
+    private final List<String> evicted = new ArrayList<>();
+    private final ReentrantLock changes = new ReentrantLock();
+    private final Counter skipped;
+    private final Counter writeFailures;
     private final KafkaTemplate<Object, Object> kafka;
     private final ConsumerFactory<?, ?> consumers;
     private final Duration replayTimeout;
@@ -59,15 +75,23 @@ public class AlertBook implements SmartLifecycle {
 
     @SuppressWarnings("unchecked")
     AlertBook(NotifierProperties properties, KafkaTemplate<?, ?> kafka, ConsumerFactory<?, ?> consumers,
-            TopicNames topics) {
+            TopicNames topics, MeterRegistry registry) {
         this.stateTopic = topics.notificationsState();
         int capacity = properties.recentAlerts();
         this.alerts = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, AlertRecord> eldest) {
-                return size() > capacity;
+                boolean full = size() > capacity;
+                if (full) {
+                    evicted.add(eldest.getKey());
+                }
+                return full;
             }
         };
+        this.skipped = Counter.builder("wattwatch.notifier.state.records.skipped")
+                .description("records of the alert state topic that could not be read at startup").register(registry);
+        this.writeFailures = Counter.builder("wattwatch.notifier.state.write.failures")
+                .description("changes the alert state topic did not take in time (each is retried)").register(registry);
         this.kafka = (KafkaTemplate<Object, Object>) kafka;
         this.consumers = consumers;
         this.replayTimeout = properties.stateReplayTimeout();
@@ -75,19 +99,24 @@ public class AlertBook implements SmartLifecycle {
     }
 
     /** Records the latest event of an alert (a late, older event does not replace a newer one). */
-    synchronized AlertRecord received(Anomaly anomaly, String message) {
-        Instant now = clock.instant();
-        AlertRecord current = alerts.get(anomaly.alertId());
-        AlertRecord next;
-        if (current == null) {
-            next = new AlertRecord(anomaly, message, now, null, new TreeMap<>(), now);
-        } else if (anomaly.intervalEnd().isBefore(current.anomaly().intervalEnd())) {
-            return current;
-        } else {
-            next = new AlertRecord(anomaly, message, current.firstSeen(), current.snoozedUntil(),
-                    current.deliveries(), now);
+    AlertRecord received(Anomaly anomaly, String message) {
+        changes.lock();
+        try {
+            Instant now = clock.instant();
+            AlertRecord current = get(anomaly.alertId()).orElse(null);
+            AlertRecord next;
+            if (current == null) {
+                next = new AlertRecord(anomaly, message, now, null, new TreeMap<>(), now);
+            } else if (anomaly.intervalEnd().isBefore(current.anomaly().intervalEnd())) {
+                return current;
+            } else {
+                next = new AlertRecord(anomaly, message, current.firstSeen(), current.snoozedUntil(),
+                        current.deliveries(), now);
+            }
+            return store(next);
+        } finally {
+            changes.unlock();
         }
-        return store(next);
     }
 
     synchronized Optional<DeliveryStatus> status(String alertId, String deliveryKey, String channel) {
@@ -103,35 +132,45 @@ public class AlertBook implements SmartLifecycle {
      * Records what became of one event on one channel. A final outcome is never replaced, and
      * attempts accumulate, so a late or repeated update cannot undo a delivery.
      */
-    synchronized void record(String alertId, String deliveryKey, String channel, DeliveryStatus.Outcome outcome,
+    void record(String alertId, String deliveryKey, String channel, DeliveryStatus.Outcome outcome,
             String detail) {
-        AlertRecord current = alerts.get(alertId);
-        if (current == null) {
-            LOG.warn("delivery update for unknown alert {} ({} {} {})", alertId, deliveryKey, channel, outcome);
-            return;
+        changes.lock();
+        try {
+            AlertRecord current = get(alertId).orElse(null);
+            if (current == null) {
+                LOG.warn("delivery update for unknown alert {} ({} {} {})", alertId, deliveryKey, channel, outcome);
+                return;
+            }
+            String id = AlertRecord.deliveryId(deliveryKey, channel);
+            DeliveryStatus previous = current.deliveries().get(id);
+            if (previous != null && previous.isFinal()) {
+                return;
+            }
+            int attempts = (previous == null ? 0 : previous.attempts())
+                    + (outcome == DeliveryStatus.Outcome.DELIVERED || outcome == DeliveryStatus.Outcome.RETRYING
+                            || outcome == DeliveryStatus.Outcome.FAILED ? 1 : 0);
+            Map<String, DeliveryStatus> deliveries = new TreeMap<>(current.deliveries());
+            deliveries.put(id, new DeliveryStatus(outcome, clock.instant(), attempts, detail));
+            store(new AlertRecord(current.anomaly(), current.message(), current.firstSeen(), current.snoozedUntil(),
+                    deliveries, clock.instant()));
+        } finally {
+            changes.unlock();
         }
-        String id = AlertRecord.deliveryId(deliveryKey, channel);
-        DeliveryStatus previous = current.deliveries().get(id);
-        if (previous != null && previous.isFinal()) {
-            return;
-        }
-        int attempts = (previous == null ? 0 : previous.attempts())
-                + (outcome == DeliveryStatus.Outcome.DELIVERED || outcome == DeliveryStatus.Outcome.RETRYING
-                        || outcome == DeliveryStatus.Outcome.FAILED ? 1 : 0);
-        Map<String, DeliveryStatus> deliveries = new TreeMap<>(current.deliveries());
-        deliveries.put(id, new DeliveryStatus(outcome, clock.instant(), attempts, detail));
-        store(new AlertRecord(current.anomaly(), current.message(), current.firstSeen(), current.snoozedUntil(),
-                deliveries, clock.instant()));
     }
 
-    public synchronized Optional<AlertRecord> snooze(String alertId, Duration length) {
-        AlertRecord current = alerts.get(alertId);
-        if (current == null) {
-            return Optional.empty();
+    public Optional<AlertRecord> snooze(String alertId, Duration length) {
+        changes.lock();
+        try {
+            AlertRecord current = get(alertId).orElse(null);
+            if (current == null) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            return Optional.of(store(new AlertRecord(current.anomaly(), current.message(), current.firstSeen(),
+                    now.plus(length), current.deliveries(), now)));
+        } finally {
+            changes.unlock();
         }
-        Instant now = clock.instant();
-        return Optional.of(store(new AlertRecord(current.anomaly(), current.message(), current.firstSeen(),
-                now.plus(length), current.deliveries(), now)));
     }
 
     /** Newest first. */
@@ -145,19 +184,50 @@ public class AlertBook implements SmartLifecycle {
         return Optional.ofNullable(alerts.get(alertId));
     }
 
+    /** Writes the change to the topic, then into the book; called holding {@code changes}. */
     private AlertRecord store(AlertRecord record) {
+        String alertId = record.anomaly().alertId();
+        write(alertId, record);
+        synchronized (this) {
+            alerts.remove(alertId);
+            alerts.put(alertId, record);
+            evicted.remove(alertId); // back in the book before its tombstone was written
+        }
+        forgetEvicted();
+        return record;
+    }
+
+    /** Tombstones for the alerts the book let go of; one that fails is tried again with the next change. */
+    private void forgetEvicted() {
+        List<String> gone;
+        synchronized (this) {
+            gone = new ArrayList<>(evicted);
+            evicted.clear();
+        }
+        for (int i = 0; i < gone.size(); i++) {
+            try {
+                write(gone.get(i), null);
+            } catch (StateWriteException e) {
+                synchronized (this) {
+                    evicted.addAll(gone.subList(i, gone.size()));
+                }
+                LOG.warn("alert state: {} tombstones wait for the next change: {}", gone.size() - i, e.toString());
+                return;
+            }
+        }
+    }
+
+    private void write(String alertId, AlertRecord record) {
         try {
-            kafka.send(stateTopic, record.anomaly().alertId(), record)
-                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not store the state of alert " + record.anomaly().alertId(), e);
+            kafka.send(stateTopic, alertId, record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted storing alert " + record.anomaly().alertId(), e);
+            throw new StateWriteException("interrupted storing alert " + alertId, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // a send that fails at once (no metadata within max.block.ms) throws instead of failing its future
+            writeFailures.increment();
+            throw new StateWriteException("could not store the state of alert " + alertId, e);
         }
-        alerts.remove(record.anomaly().alertId());
-        alerts.put(record.anomaly().alertId(), record);
-        return record;
     }
 
     /** Reads the state topic to its end before the listeners start (phase before their containers). */
@@ -184,20 +254,48 @@ public class AlertBook implements SmartLifecycle {
                             + replayTimeout + " (wattwatch.notifier.state-replay-timeout)");
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() != null) {
-                        AlertRecord record = EventJson.read(r.value(), AlertRecord.class);
-                        synchronized (this) {
-                            alerts.remove(record.anomaly().alertId());
-                            alerts.put(record.anomaly().alertId(), record);
-                        }
-                        count++;
-                    }
+                    replay(r);
+                    count++;
                 }
             }
+        }
+        changes.lock();
+        try {
+            forgetEvicted(); // what the book had let go of before a restart
+        } finally {
+            changes.unlock();
         }
         LOG.info("alert state restored: {} records, {} alerts kept, in {} ms", count, alerts.size(),
                 (System.nanoTime() - started) / 1_000_000);
         running = true;
+    }
+
+    private void replay(ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) {
+            synchronized (this) {
+                alerts.remove(r.key());
+                evicted.remove(r.key());
+            }
+            return;
+        }
+        AlertRecord record;
+        try {
+            record = EventJson.read(r.value(), AlertRecord.class);
+        } catch (EventFormatException e) {
+            record = null;
+        }
+        if (record == null || record.anomaly() == null || record.anomaly().alertId() == null) {
+            skipped.increment();
+            LOG.error("alert state record at {}-{} offset {} skipped: not an alert record", r.topic(), r.partition(),
+                    r.offset());
+            return;
+        }
+        String alertId = record.anomaly().alertId();
+        synchronized (this) {
+            alerts.remove(alertId);
+            alerts.put(alertId, record);
+            evicted.remove(alertId);
+        }
     }
 
     private static boolean caughtUp(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {

@@ -2,6 +2,8 @@ package org.wattwatch.notifier.delivery;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,7 +25,9 @@ import org.wattwatch.notifier.message.AlertMessages;
  * Delivers one notification on its channel. A failure is thrown back to Kafka: the record moves
  * to the next retry topic with a longer delay ({@link DeliveryRetryConfig}), and after the budget to
  * {@code power.notifications.dlq}. Each (alert event, channel) is delivered at most once, even
- * when Kafka hands the record over again after a restart or rebalance.
+ * when Kafka hands the record over again after a restart or rebalance. Once a channel has accepted a
+ * message it is never sent again: if recording the delivery then fails (Kafka away), the record is
+ * retried for the recording alone.
  */
 @Component("notificationDeliverer")
 class NotificationDeliverer {
@@ -36,6 +40,8 @@ class NotificationDeliverer {
     private final ChannelHealth health;
     private final MeterRegistry registry;
     private final ChannelCalls calls;
+    /** Accepted by their channel, not yet recorded in the book. */
+    private final Set<String> accepted = ConcurrentHashMap.newKeySet();
 
     NotificationDeliverer(List<AlertChannel> channels, AlertBook book, AlertMessages messages, ChannelHealth health,
             MeterRegistry registry, ChannelCalls calls) {
@@ -57,6 +63,12 @@ class NotificationDeliverer {
             registry.counter("wattwatch.notifier.deliveries.duplicate", "channel", name).increment();
             return;
         }
+        String acceptedId = alertId + "|" + AlertRecord.deliveryId(notification.deliveryKey(), name);
+        if (accepted.contains(acceptedId)) {
+            registry.counter("wattwatch.notifier.deliveries.duplicate", "channel", name).increment();
+            recordDelivered(alertId, notification, acceptedId);
+            return;
+        }
         AlertChannel channel = channels.get(name);
         if (channel == null) {
             throw new PermanentDeliveryException("channel '" + name + "' is not enabled on this notifier", null);
@@ -74,9 +86,15 @@ class NotificationDeliverer {
             sample.stop(timer(name, permanent ? "failed" : "retried"));
             throw e;
         }
-        book.record(alertId, notification.deliveryKey(), name, DeliveryStatus.Outcome.DELIVERED, null);
+        accepted.add(acceptedId);
         health.delivered(name);
         sample.stop(timer(name, "sent"));
+        recordDelivered(alertId, notification, acceptedId);
+    }
+
+    private void recordDelivered(String alertId, Notification notification, String acceptedId) {
+        book.record(alertId, notification.deliveryKey(), notification.channel(), DeliveryStatus.Outcome.DELIVERED, null);
+        accepted.remove(acceptedId);
     }
 
     /** The retry budget ran out or the failure was permanent; the record is on the dead-letter topic. */
@@ -84,6 +102,7 @@ class NotificationDeliverer {
             @Header(name = KafkaHeaders.EXCEPTION_MESSAGE, required = false) String reason) {
         registry.counter("wattwatch.notifier.notifications.dead.lettered").increment();
         if (record.value() instanceof Notification n) {
+            accepted.remove(n.anomaly().alertId() + "|" + AlertRecord.deliveryId(n.deliveryKey(), n.channel()));
             LOG.error("gave up delivering {} of alert {} on {}: {}", n.deliveryKey(), n.anomaly().alertId(),
                     n.channel(), reason);
             book.record(n.anomaly().alertId(), n.deliveryKey(), n.channel(), DeliveryStatus.Outcome.FAILED,

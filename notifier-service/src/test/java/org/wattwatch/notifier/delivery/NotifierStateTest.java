@@ -1,0 +1,135 @@
+package org.wattwatch.notifier.delivery;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.notifier.NotifierApplication;
+import org.wattwatch.notifier.TestAnomalies;
+
+/**
+ * The alert state topic stays readable and as small as the book: a record that cannot be read does
+ * not keep the notifier from starting, and alerts the book lets go of leave the topic.
+ */
+class NotifierStateTest {
+
+    @RegisterExtension
+    static WireMockExtension webhook = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    private static final WebhookFake provider = new WebhookFake(webhook);
+
+    private static EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.afterPropertiesSet();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.destroy();
+    }
+
+    private static ConfigurableApplicationContext startNotifier(String prefix, int recentAlerts) {
+        return NotifierApplication.builder().run("--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--wattwatch.topics.partitions=1",
+                "--wattwatch.topics.prefix=" + prefix, "--wattwatch.notifier.recent-alerts=" + recentAlerts,
+                "--wattwatch.notifier.channels.webhook.enabled=true",
+                "--wattwatch.notifier.channels.webhook.url=" + webhook.baseUrl() + "/hook");
+    }
+
+    private static void send(String topic, String key, byte[] value) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    /** The newest value of each key on the topic (null for a tombstone). */
+    private static Map<String, byte[]> latest(String topic) {
+        Map<String, byte[]> latest = new HashMap<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString(),
+                "group.id", "state-check-" + System.nanoTime(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long quiet = 0;
+            while (quiet < 3) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                quiet = records.isEmpty() ? quiet + 1 : 0;
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    latest.put(r.key(), r.value());
+                }
+            }
+        }
+        return latest;
+    }
+
+    @Test
+    void aStateRecordThatCannotBeReadIsSkippedAndCounted() throws Exception {
+        TopicNames topics = new TopicNames("bad.");
+        send(topics.notificationsState(), "some-alert", "{\"anomaly\":".getBytes(StandardCharsets.UTF_8));
+        send(topics.notificationsState(), "other-alert", "{}".getBytes(StandardCharsets.UTF_8));
+        provider.answer("after-bad-state", 200);
+        try (ConfigurableApplicationContext notifier = startNotifier("bad.", 200)) {
+            assertThat(notifier.getBean(MeterRegistry.class).get("wattwatch.notifier.state.records.skipped")
+                    .counter().count()).isEqualTo(2);
+            send(topics.anomalies(), "after-bad-state", EventJson.write(TestAnomalies.raised("after-bad-state")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> provider.successes("after-bad-state") == 1);
+        }
+    }
+
+    @Test
+    void alertsTheBookLetsGoOfLeaveTheStateTopic() throws Exception {
+        TopicNames topics = new TopicNames("small.");
+        List<String> meters = List.of("old-1", "old-2", "new-1", "new-2");
+        meters.forEach(m -> provider.answer(m, 200));
+        try (ConfigurableApplicationContext notifier = startNotifier("small.", 2)) {
+            for (String m : meters) {
+                send(topics.anomalies(), m, EventJson.write(TestAnomalies.raised(m)));
+                await().atMost(Duration.ofSeconds(60)).until(() -> provider.successes(m) == 1);
+            }
+            AlertBook book = notifier.getBean(AlertBook.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> book.recent().size() == 2
+                    && book.recent().stream().allMatch(r -> r.deliveries().values().stream()
+                            .allMatch(DeliveryStatus::isFinal)));
+        }
+        Map<String, byte[]> state = latest(topics.notificationsState());
+        for (String m : meters) {
+            String alertId = TestAnomalies.raised(m).alertId();
+            assertThat(state).containsKey(alertId);
+            if (m.startsWith("old")) {
+                assertThat(state.get(alertId)).as("tombstone for %s", m).isNull();
+            } else {
+                assertThat(state.get(alertId)).as("kept: %s", m).isNotNull();
+            }
+        }
+    }
+}
