@@ -120,4 +120,15 @@ readinessProbe:
   value: file:/config/
 - name: JAVA_TOOL_OPTIONS
   value: {{ .javaOpts | quote }}
+- name: WATTWATCH_SECURITY_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "wattwatch.ownerSecret" .root }}
+      key: {{ .root.Values.security.tokenKey }}
+- name: WATTWATCH_SECURITY_OPEN_READS
+  value: {{ .root.Values.security.openReads | quote }}
+{{- end -}}
+
+{{- define "wattwatch.ownerSecret" -}}
+{{- default (printf "%s-owner" (include "wattwatch.fullname" .)) .Values.security.existingSecret -}}
 {{- end -}}

@@ -10,9 +10,27 @@
   const $ = (id) => document.getElementById(id);
   const state = { meter: null, date: null, zone: 'UTC', day: null, chart: null, week: null, live: null, banners: {} };
 
+  // A change (a POST) carries the CSRF token the service set as a cookie, as the signed-in owner's own
+  // page can and another site's page cannot.
+  function csrfHeaders(options) {
+    const method = ((options && options.method) || 'GET').toUpperCase();
+    if (method === 'GET' || method === 'HEAD') {
+      return options;
+    }
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+    const headers = Object.assign({}, (options && options.headers) || {});
+    if (cookie) {
+      headers['X-XSRF-TOKEN'] = decodeURIComponent(cookie.substring('XSRF-TOKEN='.length));
+    }
+    return Object.assign({}, options, { headers });
+  }
+
   async function call(url, options) {
     try {
-      const response = await fetch(url, options);
+      const response = await fetch(url, csrfHeaders(options));
+      if (response.status === 401) {
+        window.location.assign('/login'); // the sign-in ran out: sign in again, back here after
+      }
       const body = (response.headers.get('content-type') || '').includes('json') ? await response.json() : null;
       return { ok: response.ok, status: response.status, body };
     } catch (e) {

@@ -69,6 +69,31 @@ class ChartTest {
     }
 
     @Test
+    void everyServiceGetsTheOwnersTokenFromASecretAndPrometheusScrapesWithIt() throws IOException {
+        // the generated Secret is an install hook by default, which a template leaves out
+        List<Map<String, Object>> docs = render(
+                "metrics:\n  serviceMonitor:\n    enabled: true\nsecurity:\n  generatedSecretAsHook: false\n");
+        Map<String, Object> secret = find(docs, "Secret", "home-wattwatch-owner");
+        assertThat(((String) path(secret, "data", "owner-token"))).as("a generated token, base64").hasSizeGreaterThan(40);
+        for (String service : List.of("scoring-service", "notifier-service", "sensor-agent")) {
+            assertThat(env(find(docs, "Deployment", "home-wattwatch-" + service))).anySatisfy(e -> {
+                assertThat(e).containsEntry("name", "WATTWATCH_SECURITY_TOKEN");
+                assertThat(path(e, "valueFrom", "secretKeyRef")).isEqualTo(
+                        Map.of("name", "home-wattwatch-owner", "key", "owner-token"));
+            });
+        }
+        assertThat(path(find(docs, "ServiceMonitor", "home-wattwatch"), "spec", "endpoints", 0, "authorization"))
+                .isEqualTo(Map.of("type", "Bearer", "credentials", Map.of("name", "home-wattwatch-owner",
+                        "key", "owner-token")));
+
+        List<Map<String, Object>> own = render("security:\n  existingSecret: my-owner\n");
+        assertThat(own).noneMatch(d -> "Secret".equals(d.get("kind")) && "home-wattwatch-owner".equals(
+                path(d, "metadata", "name")));
+        assertThat(env(find(own, "Deployment", "home-wattwatch-scoring-service"))).anySatisfy(e -> assertThat(
+                path(e, "valueFrom", "secretKeyRef", "name")).isEqualTo("my-owner"));
+    }
+
+    @Test
     void lintsClean() {
         LintResult lint = new Helm(CHART).lint().strict().call();
         assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();

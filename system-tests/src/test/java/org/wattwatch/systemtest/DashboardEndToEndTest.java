@@ -86,7 +86,7 @@ class DashboardEndToEndTest {
     }
 
     private static int pointsOnTheDay() {
-        Map<String, Object> day = RestClient.create(scoringUrl).get()
+        Map<String, Object> day = OwnerClient.create(scoringUrl).get()
                 .uri("/api/dashboard/day?meter=main&date=2026-01-05").retrieve()
                 .body(new ParameterizedTypeReference<>() { });
         return ((List<?>) day.get("points")).size();
@@ -141,7 +141,13 @@ class DashboardEndToEndTest {
         // 404 until the first reading is in
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> pointsOnTheDay() == 5);
 
+        // the page is the owner's: a visitor is sent to sign in, and comes back to it after
         browser.get(scoringUrl + "/?meter=main&date=2026-01-05");
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().endsWith("/login"));
+        browser.findElement(By.name("username")).sendKeys("owner");
+        browser.findElement(By.name("password")).sendKeys(OwnerClient.TOKEN);
+        browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().contains("meter=main"));
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> "5".equals(chart("points")) && "1".equals(chart("above")));
         assertThat(chart("band-hours")).isEqualTo("24");

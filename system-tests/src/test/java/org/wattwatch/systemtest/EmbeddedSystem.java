@@ -15,7 +15,8 @@ import org.wattwatch.devtools.DevTools;
 import picocli.CommandLine;
 
 /**
- * Services on one embedded KRaft broker, each on a free port, closed in reverse order; and readings
+ * Services on one embedded KRaft broker, each on a free port and with the owner's token, closed in
+ * reverse order; and readings
  * sent the way {@code ./wattwatch send} sends them.
  */
 final class EmbeddedSystem implements AutoCloseable {
@@ -35,6 +36,7 @@ final class EmbeddedSystem implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
         all.add("--server.port=0");
+        all.add("--" + OwnerClient.SETTING);
         ConfigurableApplicationContext context = builder.run(all.toArray(String[]::new));
         services.add(context);
         return context;

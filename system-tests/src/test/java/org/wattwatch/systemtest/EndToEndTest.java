@@ -56,7 +56,7 @@ class EndToEndTest {
     }
 
     private static List<Map<String, Object>> alerts() {
-        return RestClient.create("http://127.0.0.1:" + notifierPort).get().uri("/api/alerts").retrieve()
+        return OwnerClient.create("http://127.0.0.1:" + notifierPort).get().uri("/api/alerts").retrieve()
                 .body(new ParameterizedTypeReference<>() { });
     }
 

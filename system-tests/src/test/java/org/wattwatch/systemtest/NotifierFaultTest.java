@@ -85,7 +85,7 @@ class NotifierFaultTest {
         provider.start();
 
         try (ConfigurableApplicationContext notifier = NotifierApplication.builder().run("--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(), "--wattwatch.topics.partitions=1",
+                "--" + OwnerClient.SETTING, "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(), "--wattwatch.topics.partitions=1",
                 "--wattwatch.notifier.channels.webhook.enabled=true",
                 "--wattwatch.notifier.channels.webhook.url=http://127.0.0.1:" + provider.getAddress().getPort() + "/hook",
                 "--wattwatch.notifier.delivery.initial-backoff=1s", "--wattwatch.notifier.delivery.max-backoff=2s",
@@ -123,7 +123,7 @@ class NotifierFaultTest {
 
     @SuppressWarnings("unchecked")
     private static String webhookOutcome(String port, Anomaly anomaly) {
-        List<Map<String, Object>> alerts = RestClient.create("http://127.0.0.1:" + port).get().uri("/api/alerts")
+        List<Map<String, Object>> alerts = OwnerClient.create("http://127.0.0.1:" + port).get().uri("/api/alerts")
                 .retrieve().body(new ParameterizedTypeReference<>() { });
         return alerts.stream().filter(a -> anomaly.alertId().equals(((Map<String, Object>) a.get("anomaly")).get("alertId")))
                 .flatMap(a -> ((Map<String, Map<String, Object>>) a.get("deliveries")).values().stream())

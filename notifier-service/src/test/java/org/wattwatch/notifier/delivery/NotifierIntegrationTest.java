@@ -44,13 +44,14 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.notifier.TestAnomalies;
+import org.wattwatch.notifier.OwnerClient;
 
 /**
  * The notifier on a real broker with the log channel and a webhook channel against a local fake
  * server that the tests take down, bring back and make refuse.
  */
 @SpringBootTest(classes = NotifierApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + NotifierApplication.CONFIG_NAME,
+        properties = {OwnerClient.SETTING, "spring.config.name=" + NotifierApplication.CONFIG_NAME,
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "wattwatch.topics.partitions=1",
                 "wattwatch.notifier.channels.webhook.enabled=true",
                 "wattwatch.notifier.delivery.attempts=4", "wattwatch.notifier.delivery.initial-backoff=200ms",
@@ -89,7 +90,7 @@ class NotifierIntegrationTest {
     }
 
     private RestClient api() {
-        return RestClient.create("http://127.0.0.1:" + port);
+        return OwnerClient.create("http://127.0.0.1:" + port);
     }
 
     private Map<String, Object> alert(String alertId) {
@@ -208,6 +209,28 @@ class NotifierIntegrationTest {
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getBody().get("detail").toString()).startsWith("for: not an ISO-8601 duration");
         assertThat(snooze("no-such-alert", "PT1H").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyTheOwnerReadsTheAlertsAndSnoozesOne() throws Exception {
+        provider.answer("guarded", 200);
+        Anomaly anomaly = TestAnomalies.raised("guarded");
+        send(anomaly);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !outcome(anomaly, "RAISED/log").equals("NONE"));
+
+        RestClient stranger = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
+        assertThat(stranger.get().uri("/api/alerts").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(401);
+        var refused = stranger.post().uri("/api/alerts/{id}/snooze?for=PT8H", anomaly.alertId())
+                .header("Authorization", "Bearer someone-elses-token-0000").retrieve().toEntity(String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(401);
+        assertThat(refused.getBody()).contains("Authorization: Bearer");
+        assertThat(api().get().uri("/api/alerts/{id}", anomaly.alertId()).retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { }).get("snoozedUntil"))
+                .as("not snoozed").isNull();
+        assertThat(stranger.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode()
+                .value()).as("probes stay open").isEqualTo(200);
     }
 
     private ResponseEntity<Map<String, Object>> snooze(String id, String length) {

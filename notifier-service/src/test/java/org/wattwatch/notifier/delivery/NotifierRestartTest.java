@@ -28,6 +28,7 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.notifier.TestAnomalies;
+import org.wattwatch.notifier.OwnerClient;
 
 /**
  * The notifier is stopped while some notifications wait for a provider that is down, and started
@@ -55,7 +56,7 @@ class NotifierRestartTest {
     }
 
     private static ConfigurableApplicationContext startNotifier() {
-        return NotifierApplication.builder().run("--server.port=0",
+        return NotifierApplication.builder().run("--server.port=0", "--" + OwnerClient.SETTING,
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--wattwatch.topics.partitions=1",
                 "--wattwatch.notifier.channels.webhook.enabled=true",
                 "--wattwatch.notifier.channels.webhook.url=" + webhook.baseUrl() + "/hook",
@@ -70,7 +71,7 @@ class NotifierRestartTest {
     }
 
     private static List<Map<String, Object>> alerts(ConfigurableApplicationContext notifier) {
-        return RestClient.create("http://127.0.0.1:" + notifier.getEnvironment().getProperty("local.server.port"))
+        return OwnerClient.create("http://127.0.0.1:" + notifier.getEnvironment().getProperty("local.server.port"))
                 .get().uri("/api/alerts").retrieve().body(new ParameterizedTypeReference<>() { });
     }
 

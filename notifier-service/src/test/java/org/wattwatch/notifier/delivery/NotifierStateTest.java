@@ -33,6 +33,7 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.notifier.TestAnomalies;
+import org.wattwatch.notifier.OwnerClient;
 
 /**
  * The alert state topic stays readable and as small as the book: a record that cannot be read does
@@ -59,7 +60,7 @@ class NotifierStateTest {
     }
 
     private static ConfigurableApplicationContext startNotifier(String prefix, int recentAlerts) {
-        return NotifierApplication.builder().run("--server.port=0",
+        return NotifierApplication.builder().run("--server.port=0", "--" + OwnerClient.SETTING,
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--wattwatch.topics.partitions=1",
                 "--wattwatch.topics.prefix=" + prefix, "--wattwatch.notifier.recent-alerts=" + recentAlerts,
                 "--wattwatch.notifier.channels.webhook.enabled=true",

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.wattwatch.access.AccessProperties;
 
 /**
  * The notifier's alert API, for the page: passed through as the notifier answers (its problems
@@ -26,14 +28,18 @@ class NotifierClient {
     private final Clock clock = Clock.systemUTC();
     private volatile Answer lastAnswer;
 
-    NotifierClient(DashboardProperties properties) {
+    NotifierClient(DashboardProperties properties, AccessProperties access) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.notifierTimeout()).build());
         requests.setReadTimeout(properties.notifierTimeout());
         this.baseUrl = properties.notifierUrl().toString();
-        this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(requests)
-                .defaultStatusHandler(status -> true, (request, response) -> { }) // pass the notifier's answer on
-                .build();
+        RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl).requestFactory(requests)
+                .defaultStatusHandler(status -> true, (request, response) -> { }); // pass the notifier's answer on
+        if (access.token() != null) {
+            // the page's owner asks through this service: the notifier wants the same owner's token
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + access.token());
+        }
+        this.http = builder.build();
     }
 
     ResponseEntity<byte[]> alerts() {

@@ -37,10 +37,11 @@ import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.scoring.ScoringApplication;
+import org.wattwatch.scoring.OwnerClient;
 
 /** A model swapped and rolled back through the REST API while readings stream, on a real broker. */
 @SpringBootTest(classes = ScoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + ScoringApplication.CONFIG_NAME,
+        properties = {OwnerClient.SETTING, "spring.config.name=" + ScoringApplication.CONFIG_NAME,
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "spring.kafka.streams.state-dir=${java.io.tmpdir}/wattwatch-swap-it-${random.uuid}",
                 "wattwatch.topics.partitions=1"})
@@ -58,7 +59,7 @@ class ModelSwapIntegrationTest {
     int port;
 
     private RestClient api() {
-        return RestClient.create("http://127.0.0.1:" + port);
+        return OwnerClient.create("http://127.0.0.1:" + port);
     }
 
     private ResponseEntity<Map<String, Object>> put(String meter, byte[] body, MediaType type) {
@@ -142,11 +143,11 @@ class ModelSwapIntegrationTest {
         var badCsv = put("other", "hour,low_wh,high_wh\n0,1,2\n".getBytes(StandardCharsets.UTF_8),
                 MediaType.parseMediaType("text/csv"));
         assertThat(badCsv.getBody().get("detail").toString()).contains("no row for hour(s)");
-        var badMeter = put("a meter;id", "hour,low_wh,high_wh\n".getBytes(StandardCharsets.UTF_8),
+        var badMeter = put("bad!meter", "hour,low_wh,high_wh\n".getBytes(StandardCharsets.UTF_8),
                 MediaType.parseMediaType("text/csv"));
         assertThat(badMeter.getStatusCode().value()).isEqualTo(400);
         assertThat(badMeter.getBody().get("errors").toString()).contains("field=meter").contains("must be a meter id");
-        assertThat(rollback("a meter;id").getStatusCode().value()).isEqualTo(400);
+        assertThat(rollback("bad!meter").getStatusCode().value()).isEqualTo(400);
     }
 
     private List<ScoredReading> readScored(String meter, int count) {

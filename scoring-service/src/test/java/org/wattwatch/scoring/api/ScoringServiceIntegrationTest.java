@@ -39,9 +39,10 @@ import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.scoring.ScoringApplication;
+import org.wattwatch.scoring.OwnerClient;
 
 @SpringBootTest(classes = ScoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + ScoringApplication.CONFIG_NAME,
+        properties = {OwnerClient.SETTING, "spring.config.name=" + ScoringApplication.CONFIG_NAME,
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "spring.kafka.streams.state-dir=${java.io.tmpdir}/wattwatch-scoring-it-${random.uuid}",
                 "wattwatch.topics.partitions=1"})
@@ -58,7 +59,7 @@ class ScoringServiceIntegrationTest {
     int port;
 
     private ResponseEntity<Map<String, Object>> post(String body) {
-        return RestClient.create("http://127.0.0.1:" + port).post().uri("/api/score")
+        return OwnerClient.create("http://127.0.0.1:" + port).post().uri("/api/score")
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
                 .onStatus(HttpStatusCode::isError, (req, res) -> { })
                 .toEntity(JSON);
@@ -67,7 +68,7 @@ class ScoringServiceIntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void livenessFollowsTheStreamsClient() {
-        ResponseEntity<Map<String, Object>> liveness = RestClient.create("http://127.0.0.1:" + port).get()
+        ResponseEntity<Map<String, Object>> liveness = OwnerClient.create("http://127.0.0.1:" + port).get()
                 .uri("/actuator/health/liveness").retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { })
                 .toEntity(JSON);
         assertThat(liveness.getStatusCode().value()).isEqualTo(200);
@@ -118,7 +119,7 @@ class ScoringServiceIntegrationTest {
 
     @Test
     void aBatchIsScoredInOrderAndItsBadElementsAreNamedByIndex() {
-        ResponseEntity<List<Map<String, Object>>> batch = RestClient.create("http://127.0.0.1:" + port).post()
+        ResponseEntity<List<Map<String, Object>>> batch = OwnerClient.create("http://127.0.0.1:" + port).post()
                 .uri("/api/score").contentType(MediaType.APPLICATION_JSON)
                 .body("[{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":1500},{\"timestamp\":\"2026-01-05T09:00:00\",\"wh\":150},"
                         // a quarter centred on 04:30 meets hour 4's range, scaled: the seed's score for the same mean power
@@ -178,10 +179,10 @@ class ScoringServiceIntegrationTest {
 
     @Test
     void theOpenApiDocumentDescribesTheScoringEndpoint() {
-        String doc = RestClient.create("http://127.0.0.1:" + port).get().uri("/v3/api-docs").retrieve()
+        String doc = OwnerClient.create("http://127.0.0.1:" + port).get().uri("/v3/api-docs").retrieve()
                 .body(String.class);
         assertThat(doc).contains("/api/score").contains("ScoreRequest");
-        assertThat(RestClient.create("http://127.0.0.1:" + port).get().uri("/swagger-ui/index.html").retrieve()
+        assertThat(OwnerClient.create("http://127.0.0.1:" + port).get().uri("/swagger-ui/index.html").retrieve()
                 .toBodilessEntity().getStatusCode().value()).isEqualTo(200);
     }
 

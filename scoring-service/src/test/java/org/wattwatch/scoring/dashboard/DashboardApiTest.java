@@ -35,10 +35,11 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.scoring.ScoringApplication;
+import org.wattwatch.scoring.OwnerClient;
 
 /** The dashboard's API on a real broker, the notifier deliberately absent. */
 @SpringBootTest(classes = ScoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + ScoringApplication.CONFIG_NAME,
+        properties = {OwnerClient.SETTING, "spring.config.name=" + ScoringApplication.CONFIG_NAME,
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "spring.kafka.streams.state-dir=${java.io.tmpdir}/wattwatch-dashboard-it-${random.uuid}",
                 "wattwatch.topics.partitions=1",
@@ -59,7 +60,7 @@ class DashboardApiTest {
     int port;
 
     private ResponseEntity<Map<String, Object>> get(String path) {
-        return RestClient.create("http://127.0.0.1:" + port).get().uri(path).retrieve()
+        return OwnerClient.create("http://127.0.0.1:" + port).get().uri(path).retrieve()
                 .onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(JSON);
     }
 
@@ -104,7 +105,8 @@ class DashboardApiTest {
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> get("/api/dashboard/day?meter=live").getStatusCode().is2xxSuccessful());
         HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/dashboard/live?meter=live")).build(),
+                URI.create("http://127.0.0.1:" + port + "/api/dashboard/live?meter=live"))
+                .header("Authorization", "Bearer " + OwnerClient.TOKEN).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.headers().firstValue("content-type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("text/event-stream"));
@@ -132,7 +134,7 @@ class DashboardApiTest {
     void theModelCardOfATrainedPackageHasItsTrainingSpanAndBacktest() throws Exception {
         byte[] trained = java.nio.file.Files.readAllBytes(
                 java.nio.file.Path.of("../model-package/src/test/resources/models/seed-like-gbm.zip"));
-        var assigned = RestClient.create("http://127.0.0.1:" + port).put().uri("/api/models/packaged")
+        var assigned = OwnerClient.create("http://127.0.0.1:" + port).put().uri("/api/models/packaged")
                 .contentType(org.springframework.http.MediaType.parseMediaType("application/zip")).body(trained)
                 .retrieve().toEntity(JSON);
         assertThat(assigned.getStatusCode().value()).isEqualTo(200);

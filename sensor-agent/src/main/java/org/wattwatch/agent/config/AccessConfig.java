@@ -1,0 +1,18 @@
+package org.wattwatch.agent.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.wattwatch.access.AccessProperties;
+import org.wattwatch.access.OwnerAccess;
+
+/** Live power tells who is home: the owner's to read. */
+@Configuration
+class AccessConfig {
+
+    @Bean
+    SecurityFilterChain ownerAccess(HttpSecurity http, AccessProperties access) throws Exception {
+        return OwnerAccess.stateless(http, access);
+    }
+}

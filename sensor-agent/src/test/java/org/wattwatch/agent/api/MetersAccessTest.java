@@ -1,0 +1,56 @@
+package org.wattwatch.agent.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.wattwatch.agent.AgentApplication;
+
+/** Live power tells who is home and when they sleep: the owner's to read, the probes anyone's. */
+class MetersAccessTest {
+
+    private static final String TOKEN = "test-owner-token-0123456789";
+
+    @TempDir
+    Path dir;
+
+    private static HttpResponse<String> get(int port, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void liveUsageNeedsTheOwnersTokenUnlessTheOwnerOpensReads() throws Exception {
+        try (ConfigurableApplicationContext agent = start(false)) {
+            int port = Integer.parseInt(agent.getEnvironment().getProperty("local.server.port"));
+            assertThat(get(port, "/api/meters", null).statusCode()).isEqualTo(401);
+            assertThat(get(port, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(get(port, "/api/meters", "not-the-owners-token-000").statusCode()).isEqualTo(401);
+            HttpResponse<String> owner = get(port, "/api/meters", TOKEN);
+            assertThat(owner.statusCode()).isEqualTo(200);
+            assertThat(owner.body()).contains("main");
+            assertThat(get(port, "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        }
+        try (ConfigurableApplicationContext agent = start(true)) {
+            int port = Integer.parseInt(agent.getEnvironment().getProperty("local.server.port"));
+            assertThat(get(port, "/api/meters", null).statusCode()).as("a trusted home network").isEqualTo(200);
+        }
+    }
+
+    private ConfigurableApplicationContext start(boolean openReads) {
+        return AgentApplication.builder().run("--server.port=0", "--wattwatch.security.token=" + TOKEN,
+                "--wattwatch.security.open-reads=" + openReads, "--spring.kafka.bootstrap-servers=127.0.0.1:9",
+                "--wattwatch.agent.spool.dir=" + dir.resolve(openReads ? "open" : "closed"),
+                "--wattwatch.agent.meters[0].id=main");
+    }
+}
