@@ -70,11 +70,30 @@ public final class ModelPackage {
         zip.closeEntry();
     }
 
+    /**
+     * Beyond what any trained package holds: a zip that inflates past it (a zip bomb, a few kB that
+     * unpack to gigabytes) is refused while it is being read, before it can fill the memory.
+     */
+    static final int MAX_ENTRY_BYTES = 32 * 1024 * 1024;
+
     public static PackagedEnvelope read(InputStream in, String name) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
+                if (!e.getName().equals(MANIFEST) && !e.getName().equals(LOW) && !e.getName().equals(HIGH)) {
+                    throw new ModelFormatException(name + ": not a WattWatch model package (unexpected entry '"
+                            + shown(e.getName()) + "'; a package holds " + MANIFEST + ", " + LOW + " and " + HIGH
+                            + ")");
+                }
+                if (entries.containsKey(e.getName())) {
+                    throw new ModelFormatException(name + ": " + e.getName() + " twice in the package");
+                }
+                byte[] bytes = zip.readNBytes(MAX_ENTRY_BYTES + 1);
+                if (bytes.length > MAX_ENTRY_BYTES) {
+                    throw new ModelFormatException(name + ": " + e.getName() + " inflates beyond "
+                            + MAX_ENTRY_BYTES / (1024 * 1024) + " MB; no model is that large");
+                }
+                entries.put(e.getName(), bytes);
             }
         }
         for (String required : new String[] {MANIFEST, LOW, HIGH}) {
@@ -92,6 +111,7 @@ public final class ModelPackage {
                 || manifest.baseHighWh().size() != 24) {
             throw new ModelFormatException(name + ": model.json needs 24 hourly baseLowWh and baseHighWh values");
         }
+        saneValues(manifest, name);
         String actual = versionOf(entries.get(LOW), entries.get(HIGH), manifest.windowMinutes(),
                 manifest.lowExtension(), manifest.highExtension(), manifest.baseLowWh(), manifest.baseHighWh(),
                 manifest.scales());
@@ -100,6 +120,36 @@ public final class ModelPackage {
                     + " (is " + actual + "): the package was altered or damaged");
         }
         return new PackagedEnvelope(manifest, table(mojo(entries.get(LOW)), mojo(entries.get(HIGH)), manifest));
+    }
+
+    /**
+     * Values a scorer divides by, multiplies with or loops over: a window of 0 minutes made every
+     * reading throw, a NaN extension made every score NaN. Refused at load, never applied.
+     */
+    private static void saneValues(ModelManifest m, String name) {
+        if (m.windowMinutes() < 1 || m.windowMinutes() > 24 * 60) {
+            throw new ModelFormatException(name + ": model.json windowMinutes must be 1 to 1440, was "
+                    + m.windowMinutes());
+        }
+        if (!Double.isFinite(m.lowExtension()) || !Double.isFinite(m.highExtension()) || m.lowExtension() < 0
+                || m.highExtension() < 0) {
+            throw new ModelFormatException(name + ": model.json lowExtension and highExtension must be finite and "
+                    + "not negative, were " + m.lowExtension() + " and " + m.highExtension());
+        }
+        for (int h = 0; h < 24; h++) {
+            Double low = m.baseLowWh().get(h);
+            Double high = m.baseHighWh().get(h);
+            if (low == null || high == null || !Double.isFinite(low) || !Double.isFinite(high) || low < 0
+                    || high < low) {
+                throw new ModelFormatException(name + ": model.json baseLowWh/baseHighWh at hour " + h
+                        + " must be finite with 0 <= low <= high, were " + low + " and " + high);
+            }
+        }
+    }
+
+    private static String shown(String value) {
+        String cut = value.length() > 64 ? value.substring(0, 64) + "…" : value;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     /**

@@ -69,6 +69,58 @@ class ModelPackageTest {
                 .isInstanceOf(ModelFormatException.class).hasMessageContaining("does not match its version");
     }
 
+    /** The test package with model.json's text changed by {@code edit}, and an extra entry when given. */
+    private static byte[] edited(java.util.function.UnaryOperator<String> edit, String extraName, byte[] extra)
+            throws IOException {
+        ByteArrayOutputStream changed = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes()));
+                ZipOutputStream out = new ZipOutputStream(changed)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("model.json")) {
+                    content = edit.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+            if (extraName != null) {
+                out.putNextEntry(new ZipEntry(extraName));
+                out.write(extra);
+                out.closeEntry();
+            }
+        }
+        return changed.toByteArray();
+    }
+
+    @Test
+    void aZipBombIsRefusedWhileItIsReadNotAfterItFilledTheMemory() throws IOException {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bomb)) {
+            out.putNextEntry(new ZipEntry("low.zip"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 64; i++) {
+                out.write(zeros); // 64 MB of zeros: a few tens of kB zipped
+            }
+            out.closeEntry();
+        }
+        assertThat(bomb.size()).isLessThan(1024 * 1024);
+        assertThatThrownBy(() -> Models.read(new ByteArrayInputStream(bomb.toByteArray()), "bomb.zip"))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining("low.zip inflates beyond 32 MB");
+        assertThatThrownBy(() -> Models.read(new ByteArrayInputStream(edited(m -> m, "extra.bin", new byte[1])),
+                "extra.zip")).hasMessageContaining("unexpected entry 'extra.bin'");
+    }
+
+    @Test
+    void manifestValuesAScorerCannotUseAreRefusedOnLoad() {
+        assertThatThrownBy(() -> Models.read(new ByteArrayInputStream(edited(
+                m -> m.replaceFirst("\"windowMinutes\" : [0-9]+", "\"windowMinutes\" : 0"), null, null)), "w.zip"))
+                .isInstanceOf(ModelFormatException.class).hasMessageContaining("windowMinutes must be 1 to 1440, was 0");
+        assertThatThrownBy(() -> Models.read(new ByteArrayInputStream(edited(
+                m -> m.replaceFirst("\"highExtension\" : [0-9.Ee-]+", "\"highExtension\" : -1.0"), null, null)),
+                "x.zip")).hasMessageContaining("highExtension must be finite and not negative");
+    }
+
     @Test
     void unknownKindsAndNonPackagesAreNamed() {
         assertThatThrownBy(() -> Models.read(new ByteArrayInputStream(new byte[0]), "model.bin"))

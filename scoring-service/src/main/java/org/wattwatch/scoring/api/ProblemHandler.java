@@ -31,6 +31,9 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (BodyLimit.causedByTooLarge(e)) {
+            return tooLarge();
+        }
         if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             return problem(List.of(violationOf(jackson, "")));
         }
@@ -54,6 +57,15 @@ class ProblemHandler {
             }
         }
         return e.getOriginalMessage();
+    }
+
+    /** A body that streamed on past {@link BodyLimit}'s limit. */
+    static ProblemDetail tooLarge() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "body: larger than this service takes");
+        problem.setTitle("Request body too large");
+        problem.setProperty("errors", List.of(new Violation("body", "larger than this service takes")));
+        return problem;
     }
 
     private static ProblemDetail problem(List<Violation> violations) {

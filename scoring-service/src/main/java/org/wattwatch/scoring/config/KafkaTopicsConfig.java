@@ -7,6 +7,7 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.scoring.model.ModelRegistry;
 
 /** Creates the topics the topology needs before it starts (Kafka Streams will not create sources). */
 @Configuration
@@ -27,7 +28,7 @@ class KafkaTopicsConfig {
                 topic(names.readingsDlq(), topics),
                 // compacted: the latest model per meter; a model package can be a few MB
                 TopicBuilder.name(names.models()).partitions(1).replicas(topics.replicationFactor()).compact()
-                        .config("max.message.bytes", Integer.toString(8 * 1024 * 1024)).build());
+                        .config("max.message.bytes", Integer.toString(ModelRegistry.MAX_MODEL_BYTES)).build());
     }
 
     private static NewTopic topic(String name, TopicsProperties topics) {

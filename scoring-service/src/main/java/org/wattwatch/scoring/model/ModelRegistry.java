@@ -51,6 +51,10 @@ import org.wattwatch.scoring.config.TopicFollower;
 @Primary
 public class ModelRegistry implements SmartLifecycle, ModelSource {
 
+    /** The largest model file taken: what the models topic stores in one record. */
+    public static final int MAX_MODEL_BYTES = 8 * 1024 * 1024;
+
+
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
     private static final Duration REPLAY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -75,7 +79,7 @@ public class ModelRegistry implements SmartLifecycle, ModelSource {
         this.consumerConfig = TopicFollower.consumerConfig(kafka);
         Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_MODEL_BYTES);
         producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
         this.rejected = registry.counter("wattwatch.scoring.models.rejected");

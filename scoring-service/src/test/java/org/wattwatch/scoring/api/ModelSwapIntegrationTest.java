@@ -3,6 +3,12 @@ package org.wattwatch.scoring.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -148,6 +156,40 @@ class ModelSwapIntegrationTest {
         assertThat(badMeter.getStatusCode().value()).isEqualTo(400);
         assertThat(badMeter.getBody().get("errors").toString()).contains("field=meter").contains("must be a meter id");
         assertThat(rollback("bad!meter").getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void noBodyCanFillTheMemoryAndAZipBombChangesNothing() throws Exception {
+        String before = api().get().uri("/api/models").retrieve().body(String.class);
+        var huge = put("default", new byte[9 * 1024 * 1024], MediaType.parseMediaType("application/zip"));
+        assertThat(huge.getStatusCode().value()).as("a declared length past the models topic's record")
+                .isEqualTo(413);
+        assertThat(huge.getBody().get("errors").toString()).contains("field=body");
+
+        // a body with no declared length that streams on past the limit is cut off as it goes
+        HttpResponse<String> streamed = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/score"))
+                        .header("Authorization", "Bearer " + OwnerClient.TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                                ("[" + " ".repeat(3 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8))))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode()).isEqualTo(413);
+        assertThat(streamed.body()).contains("\"field\":\"body\"");
+
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
+            zip.putNextEntry(new ZipEntry("low.zip"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 200; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        var refused = put("default", bomb.toByteArray(), MediaType.parseMediaType("application/zip"));
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().get("detail").toString()).contains("inflates beyond");
+        assertThat(api().get().uri("/api/models").retrieve().body(String.class)).isEqualTo(before);
     }
 
     private List<ScoredReading> readScored(String meter, int count) {
