@@ -94,6 +94,21 @@ class ChartTest {
     }
 
     @Test
+    void theWebhookUrlIsASecretNeverInTheConfigMap() throws IOException {
+        String url = "https://hooks.example/services/T0SECRET/B0SECRET";
+        List<Map<String, Object>> docs = render("notifier:\n  channels:\n    webhook:\n      enabled: true\n"
+                + "      url: " + url + "\n");
+        assertThat(docs).noneMatch(d -> "ConfigMap".equals(d.get("kind")) && d.toString().contains("T0SECRET"));
+        assertThat(env(find(docs, "Deployment", "home-wattwatch-notifier-service"))).anySatisfy(e -> {
+            assertThat(e).containsEntry("name", "WATTWATCH_NOTIFIER_CHANNELS_WEBHOOK_URL");
+            assertThat(path(e, "valueFrom", "secretKeyRef")).isEqualTo(
+                    Map.of("name", "home-wattwatch-notifier", "key", "webhook-url"));
+        });
+        assertThat(path(find(docs, "Secret", "home-wattwatch-notifier"), "data", "webhook-url")).isEqualTo(
+                java.util.Base64.getEncoder().encodeToString(url.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void lintsClean() {
         LintResult lint = new Helm(CHART).lint().strict().call();
         assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();

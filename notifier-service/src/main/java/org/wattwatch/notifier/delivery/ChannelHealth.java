@@ -35,8 +35,9 @@ class ChannelHealth implements HealthIndicator {
         last.put(channel, new Last(true, clock.instant().toString(), null));
     }
 
-    void failed(String channel, Exception e) {
-        last.put(channel, new Last(false, clock.instant().toString(), e.getMessage()));
+    /** @param error what may be shown of the failure ({@code DeliveryErrors}) */
+    void failed(String channel, String error) {
+        last.put(channel, new Last(false, clock.instant().toString(), error));
     }
 
     @Override

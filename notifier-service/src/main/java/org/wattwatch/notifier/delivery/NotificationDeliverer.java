@@ -18,6 +18,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 import org.wattwatch.notifier.channel.AlertChannel;
+import org.wattwatch.notifier.channel.DeliveryErrors;
 import org.wattwatch.notifier.channel.PermanentDeliveryException;
 import org.wattwatch.notifier.message.AlertMessages;
 
@@ -78,13 +79,16 @@ class NotificationDeliverer {
             calls.deliver(channel, messages.render(notification.anomaly(), notification.idempotencyKey()));
         } catch (Exception e) {
             boolean permanent = e instanceof PermanentDeliveryException;
+            // what is stored or shown of it (log, alert list, state and retry topics, health) never
+            // carries the provider's URL, often the secret itself
+            String error = DeliveryErrors.describe(e);
             LOG.warn("{} could not deliver {} of alert {}{}: {}", name, notification.deliveryKey(), alertId,
-                    permanent ? " (not retried)" : " (will retry)", e.toString());
+                    permanent ? " (not retried)" : " (will retry)", error);
             book.record(alertId, notification.deliveryKey(), name,
-                    permanent ? DeliveryStatus.Outcome.FAILED : DeliveryStatus.Outcome.RETRYING, e.getMessage());
-            health.failed(name, e);
+                    permanent ? DeliveryStatus.Outcome.FAILED : DeliveryStatus.Outcome.RETRYING, error);
+            health.failed(name, error);
             sample.stop(timer(name, permanent ? "failed" : "retried"));
-            throw e;
+            throw permanent ? new PermanentDeliveryException(error, null) : new DeliveryFailedException(error);
         }
         accepted.add(acceptedId);
         health.delivered(name);
@@ -104,11 +108,11 @@ class NotificationDeliverer {
         if (record.value() instanceof Notification n) {
             accepted.remove(n.anomaly().alertId() + "|" + AlertRecord.deliveryId(n.deliveryKey(), n.channel()));
             LOG.error("gave up delivering {} of alert {} on {}: {}", n.deliveryKey(), n.anomaly().alertId(),
-                    n.channel(), reason);
+                    n.channel(), DeliveryErrors.safe(reason));
             book.record(n.anomaly().alertId(), n.deliveryKey(), n.channel(), DeliveryStatus.Outcome.FAILED,
-                    "gave up: " + reason);
+                    "gave up: " + DeliveryErrors.safe(reason));
         } else {
-            LOG.error("unreadable notification dead-lettered: {}", reason);
+            LOG.error("unreadable notification dead-lettered: {}", DeliveryErrors.safe(reason));
         }
     }
 

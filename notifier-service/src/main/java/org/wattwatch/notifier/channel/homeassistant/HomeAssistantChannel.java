@@ -2,12 +2,15 @@ package org.wattwatch.notifier.channel.homeassistant;
 
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 import org.wattwatch.notifier.channel.AlertChannel;
+import org.wattwatch.notifier.channel.DeliveryErrors;
 import org.wattwatch.notifier.channel.HttpClients;
 import org.wattwatch.notifier.channel.HttpFailures;
 import org.wattwatch.notifier.message.AlertMessage;
@@ -21,6 +24,8 @@ import org.wattwatch.notifier.routing.ChannelRouting;
 @ConditionalOnBooleanProperty("wattwatch.notifier.channels.home-assistant.enabled")
 class HomeAssistantChannel implements AlertChannel {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HomeAssistantChannel.class);
+
     private static final String PREFIX = "wattwatch.notifier.channels.home-assistant.";
 
     private final HomeAssistantProperties properties;
@@ -32,6 +37,10 @@ class HomeAssistantChannel implements AlertChannel {
         require("media-player", properties.mediaPlayer());
         this.properties = properties;
         this.client = HttpClients.withTimeout(properties.baseUrl(), properties.timeout());
+        if (properties.baseUrl().regionMatches(true, 0, "http://", 0, "http://".length())) {
+            LOG.warn("Home Assistant at {} is reached over plain http: its token crosses the network unencrypted "
+                    + "(use an https base-url)", DeliveryErrors.safe(properties.baseUrl()));
+        }
     }
 
     private static void require(String property, String value) {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -14,13 +15,17 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.wattwatch.notifier.TestAnomalies;
 import org.wattwatch.notifier.channel.PermanentDeliveryException;
 import org.wattwatch.notifier.channel.homeassistant.HomeAssistantProperties.TtsService;
 import org.wattwatch.notifier.message.AlertMessage;
 import org.wattwatch.notifier.routing.ChannelRouting;
 
+@ExtendWith(OutputCaptureExtension.class)
 class HomeAssistantChannelContractTest {
 
     @RegisterExtension
@@ -75,6 +80,12 @@ class HomeAssistantChannelContractTest {
         ha.stubFor(post("/api/services/tts/speak").willReturn(aResponse().withStatus(502)));
         assertThatThrownBy(() -> channel(TtsService.SPEAK).deliver(message()))
                 .isNotInstanceOf(PermanentDeliveryException.class);
+    }
+
+    @Test
+    void aTokenSentOverPlainHttpIsWarnedAboutWithoutShowingIt(CapturedOutput output) {
+        channel(TtsService.SPEAK); // WireMock's base URL is http://
+        assertThat(output.getAll()).contains("reached over plain http").doesNotContain("long-lived-token");
     }
 
     @Test
