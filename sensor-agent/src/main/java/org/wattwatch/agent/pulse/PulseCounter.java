@@ -118,6 +118,14 @@ public final class PulseCounter {
         return pulses == null ? 0 : pulses;
     }
 
+    /**
+     * The clock stepped (after {@link #cutOpen} at the old time): intervals are counted again from
+     * {@code now}, and the time between is left a gap rather than cut into empty readings.
+     */
+    public synchronized void resumeAt(Instant now) {
+        lastCutIndex = indexOf(now) - 1;
+    }
+
     public long indexOf(Instant at) {
         return Math.floorDiv(at.toEpochMilli(), intervalMillis);
     }

@@ -1,17 +1,23 @@
 package org.wattwatch.agent.reading;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.wattwatch.agent.config.AgentProperties;
 import org.wattwatch.agent.pulse.MeterInputs;
 import org.wattwatch.agent.pulse.PulseCounter;
+import org.wattwatch.agent.source.ReplayClock;
 import org.wattwatch.agent.spool.ReadingSpool;
 import org.wattwatch.model.reading.MeterReading;
 
@@ -24,6 +30,10 @@ import org.wattwatch.model.reading.MeterReading;
 @Component
 class ReadingCutter implements SmartLifecycle {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReadingCutter.class);
+    /** Beyond scheduling jitter and NTP's slewing, a jump of the wall clock against monotonic time. */
+    static final Duration STEP = Duration.ofSeconds(5);
+
     /** Stops before the spool sender (lower phase), so the last partial reading is still sent. */
     static final int PHASE = Integer.MAX_VALUE - 1000;
 
@@ -33,17 +43,29 @@ class ReadingCutter implements SmartLifecycle {
     private final SequenceNumbers sequences;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final LongSupplier monotonicNanos;
     private Instant startedAt;
+    private Instant lastWall;
+    private long lastMonotonic;
     private volatile boolean running;
 
+    @Autowired
     ReadingCutter(AgentProperties properties, MeterInputs inputs, ReadingSpool spool, SequenceNumbers sequences,
             Clock clock, MeterRegistry registry) {
+        // a replay's clock follows its history, faster than time: it has no steps to find
+        this(properties, inputs, spool, sequences, clock, registry, clock instanceof ReplayClock ? null : System::nanoTime);
+    }
+
+    /** @param monotonicNanos time that never steps, to tell a clock step from time passing; null: no checks */
+    ReadingCutter(AgentProperties properties, MeterInputs inputs, ReadingSpool spool, SequenceNumbers sequences,
+            Clock clock, MeterRegistry registry, LongSupplier monotonicNanos) {
         this.properties = properties;
         this.inputs = inputs;
         this.spool = spool;
         this.sequences = sequences;
         this.clock = clock;
         this.registry = registry;
+        this.monotonicNanos = monotonicNanos;
     }
 
     @Override
@@ -58,12 +80,49 @@ class ReadingCutter implements SmartLifecycle {
             return;
         }
         Instant now = clock.instant();
+        if (monotonicNanos != null) {
+            long monotonic = monotonicNanos.getAsLong();
+            if (lastWall != null) {
+                Instant expected = lastWall.plusNanos(monotonic - lastMonotonic);
+                if (Duration.between(expected, now).abs().compareTo(STEP) > 0) {
+                    stepped(expected, now);
+                }
+            }
+            lastWall = now;
+            lastMonotonic = monotonic;
+        }
+        cutUpTo(now);
+    }
+
+    private void cutUpTo(Instant now) {
         for (PulseCounter counter : inputs.counters()) {
             for (Map.Entry<Long, Long> interval : counter.cut(now).entrySet()) {
                 Instant start = counter.startOf(interval.getKey());
                 spool(counter, start, start.plus(properties.interval()), interval.getValue());
             }
         }
+    }
+
+    /**
+     * The wall clock jumped (a Pi booting on fake-hwclock, then NTP): the readings up to where the old
+     * clock was are cut as they were, the interval in progress ends there, and counting resumes at the
+     * new time. The time between is a gap the scoring service sees as one, not days of fabricated
+     * empty readings (forward) or minutes lumped into one (backward).
+     */
+    private void stepped(Instant expected, Instant now) {
+        cutUpTo(expected);
+        for (PulseCounter counter : inputs.counters()) {
+            long pulses = counter.cutOpen(expected);
+            Instant start = counter.startOf(counter.indexOf(expected));
+            if (expected.isAfter(start)) {
+                spool(counter, start, expected, pulses);
+            }
+            counter.resumeAt(now);
+        }
+        startedAt = now;
+        registry.counter("wattwatch.agent.clock.steps").increment();
+        LOG.warn("the clock stepped by {} (from {} to {}): readings resume from {}; the time between is a gap",
+                Duration.between(expected, now), expected, now, now);
     }
 
     @Override

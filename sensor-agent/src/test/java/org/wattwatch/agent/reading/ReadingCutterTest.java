@@ -98,4 +98,94 @@ class ReadingCutterTest {
             assertThat(spool.size()).isEqualTo(5);
         }
     }
+
+    /**
+     * The Pi's clock jumps by {@code step} while monotonic time goes on: blinks before and after it,
+     * readings cut every few seconds as the agent does.
+     */
+    private List<MeterReading> aroundAClockStep(Duration step, SimpleMeterRegistry registry) throws Exception {
+        AgentProperties properties = TestAgents.properties(dir, TestAgents.meter("main", 17, 1000, Duration.ofMillis(10)));
+        java.util.concurrent.atomic.AtomicLong monotonic = new java.util.concurrent.atomic.AtomicLong();
+        WallClock wall = new WallClock(Instant.parse("2026-01-05T10:00:20Z"));
+        try (ReadingSpool spool = new ReadingSpool(properties, registry);
+                MeterInputs inputs = new MeterInputs(properties, wall)) {
+            ReadingCutter cutter = new ReadingCutter(properties, inputs, spool, new SequenceNumbers(properties, spool),
+                    wall, registry, monotonic::get);
+            cutter.start();
+            MockDigitalInput pin = inputs.mockPin("main");
+            for (int i = 0; i < 40; i++) {
+                if (i == 20) {
+                    wall.now = wall.now.plus(step); // the wall clock alone
+                }
+                Instant at = wall.now.plusSeconds(7);
+                monotonic.addAndGet(Duration.ofSeconds(7).plusMillis(40).toNanos());
+                wall.now = at;
+                pin.mockState(DigitalState.HIGH);
+                wall.now = at.plusMillis(40);
+                pin.mockState(DigitalState.LOW);
+                cutter.cutEndedIntervals();
+            }
+            cutter.stop();
+            List<MeterReading> readings = new ArrayList<>();
+            for (var entry = spool.peek(0); entry.isPresent(); entry = spool.peek(0)) {
+                readings.add(EventJson.read(entry.get(), MeterReading.class));
+                spool.removeOldest();
+            }
+            return readings;
+        }
+    }
+
+    @Test
+    void aClockJumpingADayAheadLeavesAGapNotADayOfEmptyReadings() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        List<MeterReading> readings = aroundAClockStep(Duration.ofDays(1), registry);
+
+        assertThat(readings).as("about 40 blinks 7 s apart: a handful of minutes, not 1440 of them").hasSizeLessThan(12);
+        assertThat(readings.stream().mapToLong(MeterReading::pulses).sum()).as("every blink counted").isEqualTo(40);
+        assertThat(readings).allSatisfy(r -> assertThat(r.duration()).isLessThanOrEqualTo(Duration.ofMinutes(1)));
+        long gaps = 0;
+        for (int i = 1; i < readings.size(); i++) {
+            assertThat(readings.get(i).intervalStart()).isAfterOrEqualTo(readings.get(i - 1).intervalEnd());
+            gaps += readings.get(i).intervalStart().isAfter(readings.get(i - 1).intervalEnd()) ? 1 : 0;
+        }
+        assertThat(gaps).as("one marked gap").isEqualTo(1);
+        assertThat(registry.get("wattwatch.agent.clock.steps").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aClockJumpingADayBackLumpsNothingIntoOneReading() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        List<MeterReading> readings = aroundAClockStep(Duration.ofDays(-1), registry);
+
+        assertThat(readings.stream().mapToLong(MeterReading::pulses).sum()).isEqualTo(40);
+        assertThat(readings).as("each reading a minute at most, none holding the blinks of the day")
+                .allSatisfy(r -> assertThat(r.duration()).isLessThanOrEqualTo(Duration.ofMinutes(1)))
+                .allSatisfy(r -> assertThat(r.pulses()).isLessThanOrEqualTo(9));
+        assertThat(registry.get("wattwatch.agent.clock.steps").counter().count()).isEqualTo(1);
+    }
+
+    /** A wall clock that a test sets, back as well as forward, as NTP does to a Pi's. */
+    private static final class WallClock extends java.time.Clock {
+
+        private Instant now;
+
+        WallClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
 }
