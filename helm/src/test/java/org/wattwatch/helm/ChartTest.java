@@ -140,10 +140,23 @@ class ChartTest {
         assertThat(path(agent, "spec", "template", "spec", "nodeSelector")).isEqualTo(Map.of("wattwatch.org/meter", "true"));
         assertThat(path(agent, "spec", "strategy", "type")).isEqualTo("Recreate");
         assertThat(path(agent, "spec", "template", "spec", "securityContext", "supplementalGroups")).isEqualTo(List.of(993));
-        assertThat(path(container(agent), "securityContext", "privileged")).isEqualTo(true);
-        List<Map<String, Object>> volumes = cast(path(agent, "spec", "template", "spec", "volumes"));
-        assertThat(volumes).anySatisfy(v -> assertThat(v.get("hostPath"))
-                .isEqualTo(Map.of("path", "/dev/gpiochip0", "type", "CharDevice")));
+        // least privilege by default: the chip through a device plugin, nothing privileged
+        assertThat(path(container(agent), "securityContext", "privileged")).isNull();
+        assertThat(path(container(agent), "securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
+        assertThat(path(container(agent), "resources", "limits", "squat.ai/gpio")).isEqualTo(1);
+        Map<String, Object> init = cast(path(agent, "spec", "template", "spec", "initContainers", 0));
+        assertThat(init.get("command")).isEqualTo(List.of("chown", "10001:10001", "/spool"));
+        assertThat(path(init, "securityContext", "capabilities")).isEqualTo(Map.of("drop", List.of("ALL"),
+                "add", List.of("CHOWN")));
+        assertThat(path(init, "securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
+
+        // nothing reaches a pod but what must: the notifier only from the dashboard
+        Map<String, Object> notifierPolicy = find(docs, "NetworkPolicy", "home-wattwatch-notifier-service");
+        List<Map<String, Object>> ingress = cast(path(notifierPolicy, "spec", "ingress"));
+        assertThat(ingress).singleElement().satisfies(rule -> assertThat(path(rule, "from", 0, "podSelector",
+                "matchLabels", "app.kubernetes.io/component")).isEqualTo("scoring-service"));
+        assertThat(find(docs, "NetworkPolicy", "home-wattwatch-scoring-service")).isNotNull();
+        assertThat(find(docs, "NetworkPolicy", "home-wattwatch-sensor-agent")).isNotNull();
         assertThat(path(find(docs, "Deployment", "home-wattwatch-notifier-service"), "spec", "strategy", "type"))
                 .isEqualTo("Recreate");
         assertThat(path(find(docs, "PodDisruptionBudget", "home-wattwatch-scoring-service"), "spec", "minAvailable"))
@@ -172,7 +185,7 @@ class ChartTest {
                     homeAssistant: {enabled: true, baseUrl: "http://ha.local:8123", mediaPlayer: media_player.kitchen, token: s3cret}
                 agent:
                   nodeSelector: {kubernetes.io/hostname: pi-meter, wattwatch.org/meter: null}
-                  gpio: {mode: devicePlugin}
+                  gpio: {mode: privileged}
                   meters:
                     - {id: main, pin: 17}
                     - {id: heat-pump, pin: 27, impulsesPerKwh: 800, edge: falling, pull: pull_up}
@@ -202,9 +215,11 @@ class ChartTest {
 
         Map<String, Object> agent = find(docs, "Deployment", "home-wattwatch-sensor-agent");
         assertThat(path(agent, "spec", "template", "spec", "nodeSelector")).isEqualTo(Map.of("kubernetes.io/hostname", "pi-meter"));
-        assertThat(path(container(agent), "securityContext", "privileged")).isNull();
-        assertThat(path(container(agent), "securityContext", "capabilities", "drop")).isEqualTo(List.of("ALL"));
-        assertThat(path(container(agent), "resources", "limits", "squat.ai/gpio")).isEqualTo(1);
+        // privileged only when asked for, with the chip from the node
+        assertThat(path(container(agent), "securityContext", "privileged")).isEqualTo(true);
+        List<Map<String, Object>> volumes = cast(path(agent, "spec", "template", "spec", "volumes"));
+        assertThat(volumes).anySatisfy(v -> assertThat(v.get("hostPath"))
+                .isEqualTo(Map.of("path", "/dev/gpiochip0", "type", "CharDevice")));
         assertThat((String) path(find(docs, "ConfigMap", "home-wattwatch-sensor-agent"), "data", "sensor-agent.yml"))
                 .contains("id: heat-pump").contains("pin: 27").contains("impulses-per-kwh: 800");
 
