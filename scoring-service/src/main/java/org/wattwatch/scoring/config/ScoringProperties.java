@@ -74,6 +74,7 @@ public record ScoringProperties(
     /** Defaults for the window, as in production. */
     public static ScoringProperties of(ZoneId zone, double threshold, String model) {
         return new ScoringProperties(zone, threshold, model, DetectorSettings.DEFAULT_WINDOW,
-                DetectorSettings.DEFAULT_DIP_ALLOWANCE, Duration.ofMinutes(15), Duration.ofHours(2), Duration.ofMinutes(5));
+                DetectorSettings.DEFAULT_DIP_ALLOWANCE, Duration.ofMinutes(15), Duration.ofHours(2),
+                Duration.ofMinutes(5));
     }
 }

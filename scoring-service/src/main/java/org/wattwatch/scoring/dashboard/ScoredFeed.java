@@ -31,6 +31,7 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.model.validation.InvalidEventException;
+import org.wattwatch.scoring.config.FollowerLoop;
 import org.wattwatch.scoring.config.TopicFollower;
 
 /**
@@ -40,7 +41,7 @@ import org.wattwatch.scoring.config.TopicFollower;
  * Never blocks start-up: with the broker away it keeps trying, and says so in {@link #brokerReachable()}.
  */
 @Component
-class ScoredFeed implements SmartLifecycle {
+class ScoredFeed implements SmartLifecycle, FollowerLoop.Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoredFeed.class);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
@@ -55,7 +56,10 @@ class ScoredFeed implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean brokerReachable;
     private volatile Instant lastRecordAt;
-    private Thread follower;
+    private final Set<TopicPartition> assigned = new HashSet<>();
+    private Instant nextCheck = Instant.MIN;
+    private KafkaConsumer<String, byte[]> consumer;
+    private FollowerLoop follower;
 
     ScoredFeed(KafkaProperties kafka, TopicNames topics, ScoredHistory history, DashboardProperties properties,
             MeterRegistry registry) {
@@ -80,33 +84,30 @@ class ScoredFeed implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        follower = new Thread(this::follow, "dashboard-feed");
-        follower.setDaemon(true);
+        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        follower = new FollowerLoop("dashboard-feed", this::step, consumer, Duration.ofSeconds(1),
+                Duration.ofSeconds(30));
         follower.start();
     }
 
-    private void follow() {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            Set<TopicPartition> assigned = new HashSet<>();
-            Instant nextCheck = Instant.MIN;
-            while (running) {
-                if (!clock.instant().isBefore(nextCheck)) {
-                    nextCheck = clock.instant().plus(CHECK_EVERY);
-                    check(consumer, assigned);
-                }
-                if (assigned.isEmpty()) {
-                    // no broker or no topic yet: a consumer without partitions cannot poll, so wait to check again
-                    TimeUnit.MILLISECONDS.sleep(Math.max(1, Duration.between(clock.instant(), nextCheck).toMillis()));
-                    continue;
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    apply(record);
-                }
-            }
-        } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
-            Thread.currentThread().interrupt();
+    private void step() throws InterruptedException {
+        if (!clock.instant().isBefore(nextCheck)) {
+            nextCheck = clock.instant().plus(CHECK_EVERY);
+            check(consumer, assigned);
         }
+        if (assigned.isEmpty()) {
+            // no broker or no topic yet: a consumer without partitions cannot poll, so wait to check again
+            TimeUnit.MILLISECONDS.sleep(Math.max(1, Duration.between(clock.instant(), nextCheck).toMillis()));
+            return;
+        }
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            apply(record);
+        }
+    }
+
+    @Override
+    public FollowerLoop follower() {
+        return follower;
     }
 
     /** Asks the broker (a metadata request, never the client's cache) and picks up new partitions. */
@@ -157,12 +158,7 @@ class ScoredFeed implements SmartLifecycle {
     public void stop() {
         running = false;
         if (follower != null) {
-            follower.interrupt();
-            try {
-                follower.join(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            follower.stop(Duration.ofSeconds(3));
         }
     }
 

@@ -38,6 +38,7 @@ import org.springframework.stereotype.Component;
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.envelope.Models;
 import org.wattwatch.model.json.EventJson;
+import org.wattwatch.scoring.config.FollowerLoop;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.scoring.config.TopicFollower;
 
@@ -49,7 +50,7 @@ import org.wattwatch.scoring.config.TopicFollower;
  */
 @Component
 @Primary
-public class ModelRegistry implements SmartLifecycle, ModelSource {
+public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.Source {
 
     /** The largest model file taken: what the models topic stores in one record. */
     public static final int MAX_MODEL_BYTES = 8 * 1024 * 1024;
@@ -71,7 +72,7 @@ public class ModelRegistry implements SmartLifecycle, ModelSource {
     private final MultiGauge inUse;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean running;
-    private Thread follower;
+    private FollowerLoop follower;
 
     public ModelRegistry(ActiveModel configured, TopicNames topics, KafkaProperties kafka, MeterRegistry registry) {
         this.configured = configured;
@@ -233,16 +234,8 @@ public class ModelRegistry implements SmartLifecycle, ModelSource {
             consumer.poll(Duration.ofMillis(200)).forEach(this::apply);
         }
         running = true;
-        follower = new Thread(() -> {
-            try (consumer) {
-                while (running) {
-                    consumer.poll(Duration.ofMillis(500)).forEach(this::apply);
-                }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "model-registry");
-        follower.setDaemon(true);
+        follower = new FollowerLoop("model-registry", () -> consumer.poll(Duration.ofMillis(500)).forEach(this::apply),
+                consumer, Duration.ofSeconds(1), Duration.ofSeconds(30));
         follower.start();
         LOG.info("models in use: default {}, {} meter(s) with their own", defaultModel().version(),
                 byMeter.keySet().stream().filter(k -> !k.equals(ModelAssignment.DEFAULT)).count());
@@ -252,13 +245,14 @@ public class ModelRegistry implements SmartLifecycle, ModelSource {
     public void stop() {
         running = false;
         if (follower != null) {
-            try {
-                follower.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            follower.stop(Duration.ofSeconds(2));
         }
         producer.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public FollowerLoop follower() {
+        return follower;
     }
 
     @Override

@@ -113,20 +113,22 @@ class OwnerAccessTest {
         HttpResponse<String> signedIn = browser.send(signIn(OwnerClient.TOKEN, csrf.group(1)),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
 
         assertThat(browser.send(HttpRequest.newBuilder(uri("/api/dashboard/meters")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).as("reads with the session").isEqualTo(200);
 
         // another site's page makes the browser post with the session cookie, but cannot read the CSRF cookie
-        HttpResponse<String> crossSite = browser.send(HttpRequest.newBuilder(uri("/api/dashboard/alerts/a1/snooze?for=PT2H"))
+        URI snooze = uri("/api/dashboard/alerts/a1/snooze?for=PT2H");
+        HttpResponse<String> crossSite = browser.send(HttpRequest.newBuilder(snooze)
                 .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(crossSite.statusCode()).isEqualTo(403);
 
         String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .map(HttpCookie::getValue).findFirst().orElseThrow();
-        HttpResponse<String> ownPage = browser.send(HttpRequest.newBuilder(uri("/api/dashboard/alerts/a1/snooze?for=PT2H"))
+        HttpResponse<String> ownPage = browser.send(HttpRequest.newBuilder(snooze)
                 .header("X-XSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ownPage.statusCode()).as("passed on to the notifier, absent here").isEqualTo(503);
