@@ -10,5 +10,10 @@ public enum AlertKind {
      * The meter's readings stayed at zero for hours while its model expects some usage: the sensor
      * has likely come off the meter's LED.
      */
-    DARK
+    DARK,
+    /**
+     * An alert channel keeps failing (a revoked token, a provider that refuses): told through the
+     * other channels, with the channel's name where a meter id would be.
+     */
+    CHANNEL
 }

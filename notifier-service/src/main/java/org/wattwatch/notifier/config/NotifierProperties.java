@@ -1,6 +1,7 @@
 package org.wattwatch.notifier.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param stateReplayTimeout how long startup may take to read the alert state back from Kafka (default 60s)
  * @param datedAfter   an alert told this long after it happened (a backlog after an outage) gives its day in
  *                     the text, "yesterday at 04:00", not only "04:00" (default 1h)
+ * @param zone         the home's time zone, for the notifier's own alerts (a channel that keeps failing);
+ *                     the meters' alerts carry theirs (default UTC)
  */
 @Validated
 @ConfigurationProperties("wattwatch.notifier")
@@ -25,5 +28,6 @@ public record NotifierProperties(
         @Positive @DefaultValue("200") int recentAlerts,
         @NotNull @DefaultValue("en") Locale locale,
         @NotNull @DefaultValue("60s") Duration stateReplayTimeout,
-        @NotNull @DefaultValue("1h") Duration datedAfter) {
+        @NotNull @DefaultValue("1h") Duration datedAfter,
+        @NotNull @DefaultValue("UTC") ZoneId zone) {
 }

@@ -1,8 +1,10 @@
 package org.wattwatch.notifier.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +24,15 @@ class ChannelHealth implements HealthIndicator {
     private record Last(boolean ok, String at, String error) {
     }
 
+    /** Failures in a row after which a channel counts as failing (one, when the provider refuses for good). */
+    static final int FAILING_AFTER = 3;
+
+    /** Since when a channel has failed without a delivery between, and how often. */
+    private record Run(Instant since, int failures, boolean told) {
+    }
+
+    private final Map<String, Run> failing = new ConcurrentHashMap<>();
+
     private final Map<String, Last> last = new ConcurrentHashMap<>();
     private final List<String> enabled;
     private final Clock clock;
@@ -31,13 +42,28 @@ class ChannelHealth implements HealthIndicator {
         this.clock = clock;
     }
 
-    void delivered(String channel) {
+    /** @return since when the channel had been failing, when the owner was told it was */
+    Optional<Instant> delivered(String channel) {
         last.put(channel, new Last(true, clock.instant().toString(), null));
+        Run run = failing.remove(channel);
+        return run != null && run.told() ? Optional.of(run.since()) : Optional.empty();
     }
 
-    /** @param error what may be shown of the failure ({@code DeliveryErrors}) */
-    void failed(String channel, String error) {
-        last.put(channel, new Last(false, clock.instant().toString(), error));
+    /**
+     * @param error     what may be shown of the failure ({@code DeliveryErrors})
+     * @param permanent the provider refused for good (a revoked token): failing at once
+     * @return since when the channel fails, the first time it counts as failing (the owner is to be told)
+     */
+    Optional<Instant> failed(String channel, String error, boolean permanent) {
+        Instant now = clock.instant();
+        last.put(channel, new Last(false, now.toString(), error));
+        Run run = failing.merge(channel, new Run(now, 1, false),
+                (before, one) -> new Run(before.since(), before.failures() + 1, before.told()));
+        if (!run.told() && (permanent || run.failures() >= FAILING_AFTER)) {
+            failing.put(channel, new Run(run.since(), run.failures(), true));
+            return Optional.of(run.since());
+        }
+        return Optional.empty();
     }
 
     @Override

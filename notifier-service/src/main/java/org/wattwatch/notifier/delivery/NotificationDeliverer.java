@@ -1,5 +1,6 @@
 package org.wattwatch.notifier.delivery;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,11 +42,15 @@ class NotificationDeliverer {
     private final ChannelHealth health;
     private final MeterRegistry registry;
     private final ChannelCalls calls;
+    private final ChannelAlerts channelAlerts;
+    private final Clock clock;
     /** Accepted by their channel, not yet recorded in the book. */
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
 
     NotificationDeliverer(List<AlertChannel> channels, AlertBook book, AlertMessages messages, ChannelHealth health,
-            MeterRegistry registry, ChannelCalls calls) {
+            MeterRegistry registry, ChannelCalls calls, ChannelAlerts channelAlerts, Clock clock) {
+        this.channelAlerts = channelAlerts;
+        this.clock = clock;
         this.channels = channels.stream().collect(Collectors.toMap(AlertChannel::name, Function.identity()));
         this.book = book;
         this.messages = messages;
@@ -86,12 +91,13 @@ class NotificationDeliverer {
                     permanent ? " (not retried)" : " (will retry)", error);
             book.record(alertId, notification.deliveryKey(), name,
                     permanent ? DeliveryStatus.Outcome.FAILED : DeliveryStatus.Outcome.RETRYING, error);
-            health.failed(name, error);
+            health.failed(name, error, permanent)
+                    .ifPresent(since -> channelAlerts.failing(name, since, clock.instant()));
             sample.stop(timer(name, permanent ? "failed" : "retried"));
             throw permanent ? new PermanentDeliveryException(error, null) : new DeliveryFailedException(error);
         }
         accepted.add(acceptedId);
-        health.delivered(name);
+        health.delivered(name).ifPresent(since -> channelAlerts.deliversAgain(name, since, clock.instant()));
         sample.stop(timer(name, "sent"));
         recordDelivered(alertId, notification, acceptedId);
     }

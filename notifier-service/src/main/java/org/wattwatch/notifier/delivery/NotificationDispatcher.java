@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import org.wattwatch.model.alert.AlertKind;
 import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.topic.TopicNames;
@@ -74,6 +75,9 @@ class NotificationDispatcher {
     }
 
     private Optional<String> skipReason(Anomaly anomaly, AlertChannel channel) {
+        if (anomaly.kind() == AlertKind.CHANNEL && anomaly.meterId().equals(channel.name())) {
+            return Optional.of("this alert is about this channel, which cannot deliver");
+        }
         Optional<String> routing = RoutingPolicy.skipReason(anomaly, channel.routing(), clock.instant(),
                 book.snoozedUntil(anomaly.alertId()).orElse(null));
         if (routing.isPresent() || anomaly.state() == AnomalyState.RAISED) {

@@ -108,6 +108,37 @@ class NotifierStateTest {
     }
 
     @Test
+    void aChannelThatKeepsFailingIsToldThroughTheOthersAndResolvedWhenItDeliversAgain() throws Exception {
+        TopicNames topics = new TopicNames("revoked.");
+        provider.answer("before-revoke", 401); // the provider refuses the token: for good
+        provider.answer("after-fix", 200);
+        try (ConfigurableApplicationContext notifier = startNotifier("revoked.", 200)) {
+            AlertBook book = notifier.getBean(AlertBook.class);
+            send(topics.anomalies(), "before-revoke", EventJson.write(TestAnomalies.raised("before-revoke")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> channelAlert(book).isPresent());
+            AlertRecord told = channelAlert(book).orElseThrow();
+            assertThat(told.anomaly().state()).isEqualTo(org.wattwatch.model.alert.AnomalyState.RAISED);
+            assertThat(told.message()).contains("cannot deliver alerts through webhook");
+            await().atMost(Duration.ofSeconds(30)).until(() -> outcome(book, "RAISED/log").equals("DELIVERED"));
+            assertThat(outcome(book, "RAISED/webhook")).as("not through the channel that fails").isEqualTo("SKIPPED");
+
+            send(topics.anomalies(), "after-fix", EventJson.write(TestAnomalies.raised("after-fix")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> channelAlert(book)
+                    .filter(a -> a.anomaly().state() == org.wattwatch.model.alert.AnomalyState.RESOLVED).isPresent());
+            assertThat(channelAlert(book).orElseThrow().message()).contains("reach webhook again");
+        }
+    }
+
+    private static java.util.Optional<AlertRecord> channelAlert(AlertBook book) {
+        return book.recent().stream()
+                .filter(r -> r.anomaly().kind() == org.wattwatch.model.alert.AlertKind.CHANNEL).findFirst();
+    }
+
+    private static String outcome(AlertBook book, String delivery) {
+        return channelAlert(book).map(r -> r.deliveries().get(delivery)).map(d -> d.outcome().name()).orElse("NONE");
+    }
+
+    @Test
     void alertsTheBookLetsGoOfLeaveTheStateTopic() throws Exception {
         TopicNames topics = new TopicNames("small.");
         List<String> meters = List.of("old-1", "old-2", "new-1", "new-2");

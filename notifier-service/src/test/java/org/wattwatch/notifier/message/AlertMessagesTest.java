@@ -29,7 +29,7 @@ class AlertMessagesTest {
         source.setAlwaysUseMessageFormat(true);
         source.setDefaultEncoding("UTF-8");
         return new AlertMessages(source, new NotifierProperties(200, Locale.forLanguageTag(locale), Duration.ofSeconds(60),
-                Duration.ofHours(1)), clock);
+                Duration.ofHours(1), java.time.ZoneId.of("UTC")), clock);
     }
 
     private final AlertMessages english = messages("en");
