@@ -33,6 +33,9 @@ import org.wattwatch.detection.DetectorSettings;
  * @param aheadTolerance how far past the wall clock a reading may end (default 5m, for clocks a little
  *                  apart); one ending later goes to the dead-letter topic and leaves the meter's window
  *                  untouched: a Pi clock glitch must not make every later reading of the meter late
+ * @param maxMeters how many meters this instance keeps state and gauges for (default 10000); a reading of
+ *                  a meter beyond it goes to the dead-letter topic with the reason, counted, so no stream of
+ *                  made-up meter ids can exhaust the memory
  */
 @Validated
 @ConfigurationProperties("wattwatch.scoring")
@@ -44,7 +47,8 @@ public record ScoringProperties(
         @NotNull @DefaultValue("1m") Duration dipAllowance,
         @NotNull @DefaultValue("15m") Duration silence,
         @NotNull @DefaultValue("2h") Duration dark,
-        @NotNull @DefaultValue("5m") Duration aheadTolerance) {
+        @NotNull @DefaultValue("5m") Duration aheadTolerance,
+        @Positive @DefaultValue("10000") int maxMeters) {
 
     public ScoringProperties {
         if (window.isNegative() || window.isZero() || dipAllowance.isNegative()
@@ -75,6 +79,12 @@ public record ScoringProperties(
     public static ScoringProperties of(ZoneId zone, double threshold, String model) {
         return new ScoringProperties(zone, threshold, model, DetectorSettings.DEFAULT_WINDOW,
                 DetectorSettings.DEFAULT_DIP_ALLOWANCE, Duration.ofMinutes(15), Duration.ofHours(2),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), 10_000);
+    }
+
+    /** The same settings with another meter limit. */
+    public ScoringProperties withMaxMeters(int meters) {
+        return new ScoringProperties(zone, threshold, model, window, dipAllowance, silence, dark, aheadTolerance,
+                meters);
     }
 }

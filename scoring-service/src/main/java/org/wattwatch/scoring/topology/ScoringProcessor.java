@@ -59,6 +59,9 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
     private final Duration silence;
     private final Duration dark;
     private final Duration aheadTolerance;
+    private final KnownMeters knownMeters;
+    /** Meters of this task's store, counted in {@link #knownMeters} while the task runs here. */
+    private int ownMeters;
     private final HomeClock clock;
     /**
      * The store's content as objects. The store (changelogged, cached) stays the truth and is
@@ -71,7 +74,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
     private KeyValueStore<String, MeterState> store;
 
     ScoringProcessor(ReadingScorer scorer, AnomalyDetector detector, ScoringMetrics metrics, TopicNames topics,
-            Duration silence, Duration dark, Duration aheadTolerance) {
+            Duration silence, Duration dark, Duration aheadTolerance, KnownMeters knownMeters) {
         this.scorer = scorer;
         this.detector = detector;
         this.metrics = metrics;
@@ -79,6 +82,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
         this.silence = silence;
         this.dark = dark;
         this.aheadTolerance = aheadTolerance;
+        this.knownMeters = knownMeters;
         this.clock = detector.clock();
     }
 
@@ -87,6 +91,14 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
         this.context = context;
         this.store = context.getStateStore(METER_STATES);
         states.clear();
+        ownMeters = 0;
+        try (KeyValueIterator<String, MeterState> all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                ownMeters++;
+            }
+        }
+        knownMeters.add(ownMeters);
         context.schedule(SILENCE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::tellSilentMeters);
     }
 
@@ -112,6 +124,15 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
         }
         long started = System.nanoTime();
         MeterState state = state(reading.meterId());
+        if (state == MeterState.EMPTY && !states.containsKey(reading.meterId())) {
+            if (!knownMeters.admit()) {
+                reject(record, "meterId '" + reading.meterId() + "' is one meter more than this service keeps ("
+                        + knownMeters.max() + ", wattwatch.scoring.max-meters)");
+                return;
+            }
+            ownMeters++;
+            states.put(reading.meterId(), MeterState.EMPTY);
+        }
         MeterState.Presence presence = state.presence();
         List<Anomaly> sensorEvents = new ArrayList<>();
         EnvelopeModel model;
@@ -218,6 +239,8 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
     @Override
     public void close() {
         states.clear();
+        knownMeters.add(-ownMeters);
+        ownMeters = 0;
     }
 
     private MeterState state(String meter) {

@@ -34,6 +34,7 @@ public class ScoringTopology {
     private final java.time.Duration silence;
     private final java.time.Duration dark;
     private final java.time.Duration aheadTolerance;
+    private final KnownMeters knownMeters;
 
     public ScoringTopology(ReadingScorer scorer, ScoringMetrics metrics, TopicNames topics,
             ScoringProperties properties) {
@@ -44,6 +45,7 @@ public class ScoringTopology {
         this.silence = properties.silence();
         this.dark = properties.dark();
         this.aheadTolerance = properties.aheadTolerance();
+        this.knownMeters = new KnownMeters(properties.maxMeters());
     }
 
     @Autowired
@@ -53,7 +55,8 @@ public class ScoringTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ScoringProcessor.METER_STATES),
                 Serdes.String(), MeterStateSerde.serde()).withCachingEnabled());
         builder.stream(topics.readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("readings"))
-                .process(() -> new ScoringProcessor(scorer, detector, metrics, topics, silence, dark, aheadTolerance), Named.as("score"),
+                .process(() -> new ScoringProcessor(scorer, detector, metrics, topics, silence, dark, aheadTolerance,
+                        knownMeters), Named.as("score"),
                         ScoringProcessor.METER_STATES)
                 .to((meter, outgoing, context) -> outgoing.topic(), OUT);
     }

@@ -94,6 +94,26 @@ class BadRecordTopologyTest {
     }
 
     @Test
+    void meterIdsBeyondTheLimitAreDeadLetteredAndTheKnownMetersGoOn() {
+        ScoringProperties properties = ScoringProperties.of(ZONE, 1.0, "classpath:models/seed-envelope.csv")
+                .withMaxMeters(2);
+        topology = new TopologyHarness(ZONE, new TopicNames(""), properties, null);
+        play("kitchen", "2026-01-05T03:00", 2, 150);
+        play("garage", "2026-01-05T03:00", 2, 150);
+        play("made-up-1", "2026-01-05T03:00", 1, 150);
+        play("made-up-2", "2026-01-05T03:00", 1, 150);
+        play("kitchen", "2026-01-05T03:02", 1, 150);
+
+        List<TestRecord<String, byte[]>> dead = topology.deadLetters.readRecordsToList();
+        assertThat(dead).extracting(TestRecord::key).containsExactly("made-up-1", "made-up-2");
+        assertThat(reason(dead.get(0))).contains("one meter more than this service keeps (2, "
+                + "wattwatch.scoring.max-meters)");
+        assertThat(topology.scored.readValuesToList()).as("the two known meters, every reading").hasSize(5);
+        assertThat(topology.registry.find("wattwatch.scoring.reading.wh").gauges()).as("gauges for known meters only")
+                .hasSize(2);
+    }
+
+    @Test
     void aReadingLongerThanAWeekIsDeadLettered() {
         topology = new TopologyHarness(ZONE);
         Instant start = Instant.parse("1970-01-01T00:00:00Z");
