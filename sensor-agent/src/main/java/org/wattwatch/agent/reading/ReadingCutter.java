@@ -3,6 +3,8 @@ package org.wattwatch.agent.reading;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -44,6 +46,8 @@ class ReadingCutter implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry registry;
     private final LongSupplier monotonicNanos;
+    private final Deque<MeterReading> unspooled = new ArrayDeque<>();
+    private boolean spoolFailing;
     private Instant startedAt;
     private Instant lastWall;
     private long lastMonotonic;
@@ -91,6 +95,7 @@ class ReadingCutter implements SmartLifecycle {
             lastWall = now;
             lastMonotonic = monotonic;
         }
+        flush();
         cutUpTo(now);
     }
 
@@ -145,9 +150,40 @@ class ReadingCutter implements SmartLifecycle {
             return;
         }
         String meter = counter.meter().id();
-        spool.append(new MeterReading(MeterReading.SCHEMA_VERSION, meter, from, end,
+        unspooled.add(new MeterReading(MeterReading.SCHEMA_VERSION, meter, from, end,
                 pulses * counter.meter().whPerPulse(), pulses, properties.agentId(), sequences.take(meter)));
         registry.counter("wattwatch.agent.readings.produced", "meter", meter).increment();
+        if (unspooled.size() > properties.spool().maxReadings()) {
+            unspooled.removeFirst(); // the spool's own rule when full: the newest usage matters most
+            registry.counter("wattwatch.agent.spool.dropped").increment();
+        }
+        flush();
+    }
+
+    /**
+     * The cut readings into the spool, oldest first. A write that fails (a full or failing SD card)
+     * keeps them here, in order, to be written at the next cut: the blinks a reading holds have left
+     * the counter, so the reading itself must not be dropped.
+     */
+    private void flush() {
+        while (!unspooled.isEmpty()) {
+            try {
+                spool.append(unspooled.peekFirst());
+            } catch (RuntimeException e) {
+                registry.counter("wattwatch.agent.spool.write.failures").increment();
+                if (!spoolFailing) {
+                    LOG.error("cannot write the spool ({}); {} readings kept in memory until it can be written",
+                            e.toString(), unspooled.size());
+                }
+                spoolFailing = true;
+                return;
+            }
+            unspooled.removeFirst();
+            if (spoolFailing) {
+                LOG.info("the spool takes readings again");
+                spoolFailing = false;
+            }
+        }
     }
 
 

@@ -164,6 +164,50 @@ class ReadingCutterTest {
         assertThat(registry.get("wattwatch.agent.clock.steps").counter().count()).isEqualTo(1);
     }
 
+    @Test
+    void readingsCutWhileTheSpoolCannotBeWrittenWaitAndAreWrittenInOrderOnceItCan() throws Exception {
+        AgentProperties properties = TestAgents.properties(dir, TestAgents.meter("main", 17, 1000, Duration.ofMillis(10)));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        java.util.concurrent.atomic.AtomicBoolean diskFull = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (ReadingSpool spool = new ReadingSpool(properties, registry) {
+                    @Override
+                    public synchronized void append(MeterReading reading) {
+                        if (diskFull.get()) {
+                            throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+                        }
+                        super.append(reading);
+                    }
+                };
+                MeterInputs inputs = new MeterInputs(properties, clock)) {
+            ReadingCutter cutter = new ReadingCutter(properties, inputs, spool, new SequenceNumbers(properties, spool),
+                    clock, registry);
+            cutter.start();
+            MockDigitalInput pin = inputs.mockPin("main");
+            for (int i = 0; i < 30; i++) { // three and a half minutes of blinks with the card full
+                blink(pin, clock.instant().plusSeconds(7));
+                cutter.cutEndedIntervals();
+            }
+            assertThat(spool.size()).isZero();
+            assertThat(registry.get("wattwatch.agent.spool.write.failures").counter().count()).isPositive();
+
+            diskFull.set(false);
+            for (int i = 0; i < 10; i++) {
+                blink(pin, clock.instant().plusSeconds(7));
+                cutter.cutEndedIntervals();
+            }
+            cutter.stop();
+            List<MeterReading> readings = new ArrayList<>();
+            for (var entry = spool.peek(0); entry.isPresent(); entry = spool.peek(0)) {
+                readings.add(EventJson.read(entry.get(), MeterReading.class));
+                spool.removeOldest();
+            }
+            assertThat(readings.stream().mapToLong(MeterReading::pulses).sum()).as("every blink").isEqualTo(40);
+            for (int i = 0; i < readings.size(); i++) {
+                assertThat(readings.get(i).sequence()).as("in order, none missing").isEqualTo(i);
+            }
+        }
+    }
+
     /** A wall clock that a test sets, back as well as forward, as NTP does to a Pi's. */
     private static final class WallClock extends java.time.Clock {
 
