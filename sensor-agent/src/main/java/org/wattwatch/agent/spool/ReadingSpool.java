@@ -48,13 +48,15 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
     private final double warnRatio;
     private final Counter dropped;
     private final Counter setAside;
+    private final Path setAsideDir;
     private final Map<String, Long> lastSequence = new HashMap<>();
 
     public ReadingSpool(AgentProperties properties, MeterRegistry registry) throws IOException {
         Path dir = properties.spool().dir();
         Files.createDirectories(dir);
         this.setAside = registry.counter("wattwatch.agent.spool.set.aside");
-        this.queue = readable(dir.resolve("readings.queue"), dir.resolve("set-aside"));
+        this.setAsideDir = dir.resolve("set-aside");
+        this.queue = readable(dir.resolve("readings.queue"), setAsideDir);
         this.maxReadings = properties.spool().maxReadings();
         this.warnRatio = properties.spool().warnRatio();
         this.dropped = registry.counter("wattwatch.agent.spool.dropped");
@@ -161,6 +163,23 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
             return Optional.ofNullable(queue.peek());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spool " + queue.file(), e);
+        }
+    }
+
+    /** The broker refuses the oldest reading itself: kept in {@code set-aside/} with the reason, counted. */
+    public synchronized void setAsideOldest(String reason) {
+        try {
+            byte[] entry = queue.peek();
+            if (entry == null) {
+                return;
+            }
+            Files.write(setAsideFile(setAsideDir, "refused"), entry);
+            Files.writeString(setAsideFile(setAsideDir, "refused-reason"), reason + System.lineSeparator());
+            queue.remove();
+            setAside.increment();
+            LOG.error("reading set aside in {}: {}", setAsideDir, reason);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set a reading aside in " + setAsideDir, e);
         }
     }
 

@@ -11,6 +11,13 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.CorruptRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -20,6 +27,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 import org.wattwatch.agent.config.AgentProperties;
+import org.wattwatch.model.json.EventFormatException;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.agent.config.TopicsProperties;
@@ -55,6 +63,7 @@ class SpoolSender implements SmartLifecycle, HealthIndicator {
     private volatile Thread worker;
     private volatile Instant lastSuccess;
     private volatile String lastError;
+    private volatile Failure lastFailure;
     private boolean tailKnown;
 
     SpoolSender(ReadingSpool spool, KafkaTemplate<String, byte[]> kafka, ProducerFactory<String, byte[]> producers,
@@ -93,9 +102,21 @@ class SpoolSender implements SmartLifecycle, HealthIndicator {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                if (!e.toString().equals(lastError)) {
-                    LOG.warn("Kafka unreachable, {} readings wait in the spool: {}", spool.size(), e.toString());
+                Failure failure = Failure.of(e);
+                if (failure == Failure.READING) {
+                    // the broker refuses this reading itself, never the next: set aside, counted, and on
+                    spool.setAsideOldest(e.toString());
+                    continue;
                 }
+                if (!e.toString().equals(lastError)) {
+                    if (failure == Failure.REFUSED) {
+                        LOG.error("Kafka refuses this agent ({}): {} readings wait in the spool until its credentials "
+                                + "or ACLs are fixed", e.toString(), spool.size());
+                    } else {
+                        LOG.warn("Kafka unreachable, {} readings wait in the spool: {}", spool.size(), e.toString());
+                    }
+                }
+                lastFailure = failure;
                 lastError = e.toString();
                 tailKnown = false;
                 if (!running || !pause(pause)) {
@@ -128,6 +149,26 @@ class SpoolSender implements SmartLifecycle, HealthIndicator {
         }
         lastError = null;
         lastSuccess = clock.instant();
+    }
+
+    /** Why a send failed: Kafka away for now, Kafka refusing this agent, or the reading itself. */
+    enum Failure {
+        UNREACHABLE, REFUSED, READING;
+
+        static Failure of(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof AuthenticationException || t instanceof AuthorizationException
+                        || t instanceof InvalidTopicException) {
+                    return REFUSED;
+                }
+                if (t instanceof RecordTooLargeException || t instanceof InvalidRecordException
+                        || t instanceof CorruptRecordException || t instanceof SerializationException
+                        || t instanceof EventFormatException) {
+                    return READING;
+                }
+            }
+            return UNREACHABLE;
+        }
     }
 
     static boolean alreadySent(MeterReading reading, MeterReading newestInKafka) {
@@ -173,7 +214,10 @@ class SpoolSender implements SmartLifecycle, HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = lastError == null ? Health.up() : Health.down().withDetail("error", lastError);
+        Health.Builder health = lastError == null ? Health.up() : Health.down().withDetail("error", lastError)
+                .withDetail("kind", lastFailure == Failure.REFUSED
+                        ? "refused: waits until the agent's credentials or ACLs are fixed"
+                        : "unreachable: retried with a growing pause");
         return health.withDetail("lastSent", String.valueOf(lastSuccess)).withDetail("waiting", spool.size())
                 .withDetails(Map.of("topic", topic)).build();
     }
