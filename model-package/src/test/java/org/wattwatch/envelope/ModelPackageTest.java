@@ -50,22 +50,9 @@ class ModelPackageTest {
 
     @Test
     void aPackageWhoseContentDoesNotMatchItsVersionIsRefused() throws IOException {
-        ByteArrayOutputStream tampered = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes()));
-                ZipOutputStream out = new ZipOutputStream(tampered)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
-                if (e.getName().equals("model.json")) {
-                    content = new String(content, StandardCharsets.UTF_8)
-                            .replaceFirst("\"highExtension\" : [0-9.Ee-]+", "\"highExtension\" : 0.5")
-                            .getBytes(StandardCharsets.UTF_8);
-                }
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(content);
-                out.closeEntry();
-            }
-        }
-        assertThatThrownBy(() -> Models.read(new ByteArrayInputStream(tampered.toByteArray()), "t.zip"))
+        byte[] tampered = edited(m -> m.replaceFirst("\"highExtension\" : [0-9.Ee-]+", "\"highExtension\" : 0.5"),
+                null, null);
+        assertThatThrownBy(() -> Models.read(new ByteArrayInputStream(tampered), "t.zip"))
                 .isInstanceOf(ModelFormatException.class).hasMessageContaining("does not match its version");
     }
 

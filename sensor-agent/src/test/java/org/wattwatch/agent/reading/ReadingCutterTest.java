@@ -50,13 +50,18 @@ class ReadingCutterTest {
                 cutter.cutEndedIntervals();
             }
             cutter.stop();
-            List<MeterReading> readings = new ArrayList<>();
-            for (var entry = spool.peek(0); entry.isPresent(); entry = spool.peek(0)) {
-                readings.add(EventJson.read(entry.get(), MeterReading.class));
-                spool.removeOldest();
-            }
-            return readings;
+            return drain(spool);
         }
+    }
+
+    /** What the spool holds, oldest first, emptying it. */
+    private static List<MeterReading> drain(ReadingSpool spool) throws InterruptedException {
+        List<MeterReading> readings = new ArrayList<>();
+        for (var entry = spool.peek(0); entry.isPresent(); entry = spool.peek(0)) {
+            readings.add(EventJson.read(entry.get(), MeterReading.class));
+            spool.removeOldest();
+        }
+        return readings;
     }
 
     @Test
@@ -126,12 +131,7 @@ class ReadingCutterTest {
                 cutter.cutEndedIntervals();
             }
             cutter.stop();
-            List<MeterReading> readings = new ArrayList<>();
-            for (var entry = spool.peek(0); entry.isPresent(); entry = spool.peek(0)) {
-                readings.add(EventJson.read(entry.get(), MeterReading.class));
-                spool.removeOldest();
-            }
-            return readings;
+            return drain(spool);
         }
     }
 
@@ -196,11 +196,7 @@ class ReadingCutterTest {
                 cutter.cutEndedIntervals();
             }
             cutter.stop();
-            List<MeterReading> readings = new ArrayList<>();
-            for (var entry = spool.peek(0); entry.isPresent(); entry = spool.peek(0)) {
-                readings.add(EventJson.read(entry.get(), MeterReading.class));
-                spool.removeOldest();
-            }
+            List<MeterReading> readings = drain(spool);
             assertThat(readings.stream().mapToLong(MeterReading::pulses).sum()).as("every blink").isEqualTo(40);
             for (int i = 0; i < readings.size(); i++) {
                 assertThat(readings.get(i).sequence()).as("in order, none missing").isEqualTo(i);
