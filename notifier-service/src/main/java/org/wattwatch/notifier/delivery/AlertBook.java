@@ -75,7 +75,7 @@ public class AlertBook implements SmartLifecycle {
 
     @SuppressWarnings("unchecked")
     AlertBook(NotifierProperties properties, KafkaTemplate<?, ?> kafka, ConsumerFactory<?, ?> consumers,
-            TopicNames topics, MeterRegistry registry) {
+            TopicNames topics, MeterRegistry registry, Clock clock) {
         this.stateTopic = topics.notificationsState();
         int capacity = properties.recentAlerts();
         this.alerts = new LinkedHashMap<>(16, 0.75f, false) {
@@ -95,7 +95,7 @@ public class AlertBook implements SmartLifecycle {
         this.kafka = (KafkaTemplate<Object, Object>) kafka;
         this.consumers = consumers;
         this.replayTimeout = properties.stateReplayTimeout();
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Records the latest event of an alert (a late, older event does not replace a newer one). */

@@ -1,7 +1,5 @@
 package org.wattwatch.notifier.delivery;
 
-import java.time.Clock;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaRetryTopic;
@@ -45,10 +43,5 @@ class DeliveryRetryConfig {
         scheduler.setThreadNamePrefix("notification-retry-");
         scheduler.initialize();
         return new RetryTopicSchedulerWrapper(scheduler);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -1,5 +1,6 @@
 package org.wattwatch.scoring.config;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,13 +37,16 @@ public final class FollowerLoop {
     private final Duration firstPause;
     private final Duration longestPause;
     private final AutoCloseable resource;
+    private final Clock clock;
     private volatile boolean running;
     private volatile Failure failure;
     private Thread thread;
 
     /** @param resource what the steps use (a consumer), closed by the loop's own thread when it ends */
-    public FollowerLoop(String name, Step step, AutoCloseable resource, Duration firstPause, Duration longestPause) {
+    public FollowerLoop(String name, Step step, AutoCloseable resource, Clock clock, Duration firstPause,
+            Duration longestPause) {
         this.name = name;
+        this.clock = clock;
         this.step = step;
         this.resource = resource;
         this.firstPause = firstPause;
@@ -89,7 +93,7 @@ public final class FollowerLoop {
                     return;
                 }
                 Failure before = failure;
-                failure = new Failure(e.toString(), before == null ? Instant.now() : before.since(),
+                failure = new Failure(e.toString(), before == null ? clock.instant() : before.since(),
                         before == null ? 1 : before.attempts() + 1);
                 LOG.error("{} failed ({}); trying again in {}", name, e.toString(), pause, e);
                 try {

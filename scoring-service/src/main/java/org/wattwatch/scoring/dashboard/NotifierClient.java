@@ -25,10 +25,11 @@ class NotifierClient {
 
     private final RestClient http;
     private final String baseUrl;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile Answer lastAnswer;
 
-    NotifierClient(DashboardProperties properties, AccessProperties access) {
+    NotifierClient(DashboardProperties properties, AccessProperties access, Clock clock) {
+        this.clock = clock;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.notifierTimeout()).build());
         requests.setReadTimeout(properties.notifierTimeout());

@@ -62,12 +62,12 @@ class ScoredFeed implements SmartLifecycle, FollowerLoop.Source {
     private FollowerLoop follower;
 
     ScoredFeed(KafkaProperties kafka, TopicNames topics, ScoredHistory history, DashboardProperties properties,
-            MeterRegistry registry) {
+            MeterRegistry registry, Clock clock) {
         consumerConfig = TopicFollower.consumerConfig(kafka);
         this.topic = topics.scored();
         this.history = history;
         this.keep = properties.history();
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         unreadable = Counter.builder("wattwatch.dashboard.records.unreadable")
                 .description("records on power.scored the dashboard could not read (left out of its history)")
                 .register(registry);
@@ -85,7 +85,7 @@ class ScoredFeed implements SmartLifecycle, FollowerLoop.Source {
     public void start() {
         running = true;
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-        follower = new FollowerLoop("dashboard-feed", this::step, consumer, Duration.ofSeconds(1),
+        follower = new FollowerLoop("dashboard-feed", this::step, consumer, clock, Duration.ofSeconds(1),
                 Duration.ofSeconds(30));
         follower.start();
     }

@@ -70,11 +70,13 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
     private final KafkaProducer<String, byte[]> producer;
     private final Counter rejected;
     private final MultiGauge inUse;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile boolean running;
     private FollowerLoop follower;
 
-    public ModelRegistry(ActiveModel configured, TopicNames topics, KafkaProperties kafka, MeterRegistry registry) {
+    public ModelRegistry(ActiveModel configured, TopicNames topics, KafkaProperties kafka, MeterRegistry registry,
+            Clock clock) {
+        this.clock = clock;
         this.configured = configured;
         this.topic = topics.models();
         this.consumerConfig = TopicFollower.consumerConfig(kafka);
@@ -235,7 +237,7 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
         }
         running = true;
         follower = new FollowerLoop("model-registry", () -> consumer.poll(Duration.ofMillis(500)).forEach(this::apply),
-                consumer, Duration.ofSeconds(1), Duration.ofSeconds(30));
+                consumer, clock, Duration.ofSeconds(1), Duration.ofSeconds(30));
         follower.start();
         LOG.info("models in use: default {}, {} meter(s) with their own", defaultModel().version(),
                 byMeter.keySet().stream().filter(k -> !k.equals(ModelAssignment.DEFAULT)).count());

@@ -25,7 +25,7 @@ class FollowerLoopTest {
                 throw new IllegalStateException("not authorized to read power.models");
             }
             Thread.sleep(5);
-        }, () -> closed.set(true), Duration.ofMillis(10), Duration.ofMillis(40));
+        }, () -> closed.set(true), java.time.Clock.systemUTC(), Duration.ofMillis(10), Duration.ofMillis(40));
         FollowersHealthIndicator health = new FollowersHealthIndicator(List.of(() -> loop));
         loop.start();
         try {

@@ -55,7 +55,7 @@ class ScoredFeedTest {
             ScoredHistory history = new ScoredHistory(properties,
                     ScoringProperties.of(ZoneId.of("UTC"), 1.0, "classpath:models/seed-envelope.csv"),
                     new LiveUpdates(), registry);
-            feed = new ScoredFeed(kafka, new TopicNames(""), history, properties, registry);
+            feed = new ScoredFeed(kafka, new TopicNames(""), history, properties, registry, java.time.Clock.systemUTC());
             feed.start();
 
             ScoredFeed running = feed;

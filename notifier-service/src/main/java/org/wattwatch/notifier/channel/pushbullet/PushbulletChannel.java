@@ -31,14 +31,14 @@ class PushbulletChannel implements AlertChannel {
     private final Clock clock;
     private volatile Instant pausedUntil = Instant.MIN;
 
-    PushbulletChannel(PushbulletProperties properties) {
+    PushbulletChannel(PushbulletProperties properties, Clock clock) {
         if (properties.token() == null || properties.token().isBlank()) {
             throw new IllegalStateException("wattwatch.notifier.channels.pushbullet.token must be set when "
                     + "wattwatch.notifier.channels.pushbullet.enabled=true");
         }
         this.properties = properties;
         this.pushbullet = new Pushbullet(properties.token());
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Override

@@ -74,7 +74,7 @@ class PushbulletChannelContractTest {
 
     private static PushbulletChannel channel(String device) {
         return new PushbulletChannel(new PushbulletProperties(true, "o.secret-token", device, Duration.ofMinutes(5),
-                ChannelRouting.everything()));
+                ChannelRouting.everything()), java.time.Clock.systemUTC());
     }
 
     private static AlertMessage message() {
