@@ -1,7 +1,6 @@
 package org.wattwatch.access;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,10 +23,7 @@ final class ProblemEntryPoint implements AuthenticationEntryPoint {
         String detail = owner.isSet()
                 ? "send the owner's token as 'Authorization: Bearer <token>' (wattwatch.security.token)"
                 : "this service has no owner token (wattwatch.security.token), so nothing that needs one can be used";
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer realm=\"wattwatch\"");
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"" + detail.replace("'", "\\u0027") + "\"}").getBytes(StandardCharsets.UTF_8));
+        ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", null, detail);
     }
 }

@@ -1,7 +1,6 @@
 package org.wattwatch.scoring.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,6 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.wattwatch.access.ProblemResponses;
 import org.wattwatch.scoring.model.ModelRegistry;
 
 /**
@@ -64,12 +64,8 @@ class BodyLimit extends OncePerRequestFilter {
     }
 
     static void tooLarge(HttpServletResponse response, long limit, String was) throws IOException {
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType("application/problem+json");
-        String detail = "body: at most " + limit + " bytes, was " + was;
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Request body too large\","
-                + "\"status\":413,\"detail\":\"" + detail + "\",\"errors\":[{\"field\":\"body\",\"message\":\"at most "
-                + limit + " bytes, was " + was + "\"}]}").getBytes(StandardCharsets.UTF_8));
+        ProblemResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request body too large",
+                "body", "at most " + limit + " bytes, was " + was);
     }
 
     /** Thrown by the body's stream once it passes the limit. */
