@@ -216,11 +216,8 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
         }
     }
 
-    /** Reads the topic to its end before the topology starts, then follows it. */
-    @Override
-    public void start() {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                new ByteArrayDeserializer());
+    /** Reads the topic to its end: what the start waits for before the topology scores. */
+    private void replay(KafkaConsumer<String, byte[]> consumer) {
         List<PartitionInfo> partitions = consumer.partitionsFor(topic, REPLAY_TIMEOUT);
         List<TopicPartition> assigned = partitions == null ? List.of()
                 : partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -230,10 +227,22 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
         long deadline = System.nanoTime() + REPLAY_TIMEOUT.toNanos();
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             if (System.nanoTime() > deadline) {
-                consumer.close();
                 throw new IllegalStateException("could not read " + topic + " within " + REPLAY_TIMEOUT);
             }
             consumer.poll(Duration.ofMillis(200)).forEach(this::apply);
+        }
+    }
+
+    /** Reads the topic to its end before the topology starts, then follows it. */
+    @Override
+    public void start() {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        try {
+            replay(consumer);
+        } catch (RuntimeException e) {
+            consumer.close(); // a replay that fails (no broker in time) leaves no consumer behind
+            throw e;
         }
         running = true;
         follower = new FollowerLoop("model-registry", () -> consumer.poll(Duration.ofMillis(500)).forEach(this::apply),
