@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wattwatch.notifier.TestAnomalies;
 import org.wattwatch.notifier.channel.PermanentDeliveryException;
+import org.wattwatch.notifier.delivery.ChannelCalls;
+import org.wattwatch.notifier.delivery.DeliveryProperties;
 import org.wattwatch.notifier.message.AlertMessage;
 import org.wattwatch.notifier.routing.ChannelRouting;
 
@@ -104,6 +106,23 @@ class PushbulletChannelContractTest {
                 .withRequestBody(matchingJsonPath("$.body", equalTo(message().text())))
                 .withRequestBody(matchingJsonPath("$.guid", equalTo("alert-1:RAISED:pushbullet")))
                 .withRequestBody(matchingJsonPath("$.device_iden", equalTo("ujEHkhgL2pWgoyH"))));
+    }
+
+    @Test
+    void aStalledApiCostsTheCallItsDeadlineNotTheNotifier() throws Exception {
+        // the provider accepts the connection and the request, and answers nothing for a minute
+        api.stubFor(post("/v2/pushes").willReturn(aResponse().withStatus(200).withBody(ok()).withFixedDelay(60_000)));
+        ChannelCalls calls = new ChannelCalls(new DeliveryProperties(10, Duration.ofSeconds(5), 2.0,
+                Duration.ofMinutes(10), Duration.ofSeconds(1)));
+        try {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> calls.deliver(channel(null), message()))
+                    .isInstanceOf(ChannelCalls.ChannelStalledException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("freed at the deadline, not after a minute")
+                    .isLessThan(Duration.ofSeconds(10));
+        } finally {
+            calls.destroy();
+        }
     }
 
     @Test
