@@ -6,8 +6,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -57,7 +59,11 @@ public final class OwnerAccess {
         for (int i = 0; i < apiPaths.length; i++) {
             api[i] = PathPatternRequestMatcher.withDefaults().matcher(apiPaths[i]);
         }
-        http.formLogin(form -> form.permitAll()) // checked by the OwnerSignIn bean (AccessAutoConfiguration)
+        // after signing in, back to the page that sent the owner there, never to an API call a page made
+        HttpSessionRequestCache pages = new HttpSessionRequestCache();
+        pages.setRequestMatcher(new NegatedRequestMatcher(new OrRequestMatcher(api)));
+        http.requestCache(cache -> cache.requestCache(pages))
+                .formLogin(form -> form.permitAll()) // checked by the OwnerSignIn bean (AccessAutoConfiguration)
                 // a request with the bearer token or without a session cannot ride on the owner's
                 // signed-in browser: it gets its 401 from the rules, not a CSRF refusal
                 .csrf(csrf -> csrf.spa().ignoringRequestMatchers(OwnerTokenFilter::hasBearer,
