@@ -1,6 +1,9 @@
 package org.wattwatch.access;
 
+import java.util.Set;
+
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -8,7 +11,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -59,9 +64,12 @@ public final class OwnerAccess {
         for (int i = 0; i < apiPaths.length; i++) {
             api[i] = PathPatternRequestMatcher.withDefaults().matcher(apiPaths[i]);
         }
-        // after signing in, back to the page that sent the owner there, never to an API call a page made
+        // after signing in, back to the page that sent the owner there: a page a browser asked for as
+        // such, never an API call the page made meanwhile (fetch accepts anything) nor its favicon
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         HttpSessionRequestCache pages = new HttpSessionRequestCache();
-        pages.setRequestMatcher(new NegatedRequestMatcher(new OrRequestMatcher(api)));
+        pages.setRequestMatcher(new AndRequestMatcher(html, new NegatedRequestMatcher(new OrRequestMatcher(api))));
         http.requestCache(cache -> cache.requestCache(pages))
                 .formLogin(form -> form.permitAll()) // checked by the OwnerSignIn bean (AccessAutoConfiguration)
                 // a request with the bearer token or without a session cannot ride on the owner's

@@ -104,7 +104,8 @@ class OwnerAccessTest {
     @Test
     void theSignedInOwnersPageCanSnoozeAnotherSitesFormCannot() throws Exception {
         // the page first, then one of its API calls (a sign-in that ran out): back to the page after signing in
-        browser.send(HttpRequest.newBuilder(uri("/?meter=main")).build(), HttpResponse.BodyHandlers.ofString());
+        browser.send(HttpRequest.newBuilder(uri("/?meter=main")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
         browser.send(HttpRequest.newBuilder(uri("/api/dashboard/meters")).build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> form = browser.send(HttpRequest.newBuilder(uri("/login")).build(),
