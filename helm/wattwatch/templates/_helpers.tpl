@@ -24,7 +24,7 @@ app.kubernetes.io/component: {{ .component }}
 {{- if .root.Values.metrics.annotations }}
 prometheus.io/scrape: "true"
 prometheus.io/path: /actuator/prometheus
-prometheus.io/port: {{ .port | quote }}
+prometheus.io/port: {{ .root.Values.managementPort | quote }}
 {{- end }}
 checksum/config: {{ include (print .root.Template.BasePath "/configmap.yaml") .root | sha256sum }}
 {{- end -}}
@@ -102,15 +102,15 @@ checksum/config: {{ include (print .root.Template.BasePath "/configmap.yaml") .r
 
 {{- define "wattwatch.probes" -}}
 startupProbe:
-  httpGet: {path: /actuator/health/liveness, port: http}
+  httpGet: {path: /actuator/health/liveness, port: management}
   periodSeconds: 5
   failureThreshold: 36
 livenessProbe:
-  httpGet: {path: /actuator/health/liveness, port: http}
+  httpGet: {path: /actuator/health/liveness, port: management}
   periodSeconds: 10
   failureThreshold: 3
 readinessProbe:
-  httpGet: {path: /actuator/health/readiness, port: http}
+  httpGet: {path: /actuator/health/readiness, port: management}
   periodSeconds: 5
   failureThreshold: 3
 {{- end -}}
@@ -127,6 +127,8 @@ readinessProbe:
       key: {{ .root.Values.security.tokenKey }}
 - name: WATTWATCH_SECURITY_OPEN_READS
   value: {{ .root.Values.security.openReads | quote }}
+- name: MANAGEMENT_SERVER_PORT
+  value: {{ .root.Values.managementPort | quote }}
 {{- end -}}
 
 {{- define "wattwatch.ownerSecret" -}}

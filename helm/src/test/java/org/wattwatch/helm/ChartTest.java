@@ -72,7 +72,12 @@ class ChartTest {
     void everyServiceGetsTheOwnersTokenFromASecretAndPrometheusScrapesWithIt() throws IOException {
         // the generated Secret is an install hook by default, which a template leaves out
         List<Map<String, Object>> docs = render(
-                "metrics:\n  serviceMonitor:\n    enabled: true\nsecurity:\n  generatedSecretAsHook: false\n");
+                "metrics:\n  serviceMonitor:\n    enabled: true\nsecurity:\n  generatedSecretAsHook: false\n"
+                + "networkPolicy:\n  metricsFrom:\n    - namespaceSelector:\n        matchLabels: {team: monitoring}\n");
+        List<Map<String, Object>> rules = cast(path(find(docs, "NetworkPolicy", "home-wattwatch-notifier-service"),
+                "spec", "ingress"));
+        assertThat(rules).as("the dashboard's calls, and Prometheus on the management port only").hasSize(2)
+                .anySatisfy(r -> assertThat(path(r, "ports", 0, "port")).isEqualTo(9090));
         Map<String, Object> secret = find(docs, "Secret", "home-wattwatch-owner");
         assertThat(((String) path(secret, "data", "owner-token"))).as("a generated token, base64").hasSizeGreaterThan(40);
         for (String service : List.of("scoring-service", "notifier-service", "sensor-agent")) {
@@ -82,6 +87,8 @@ class ChartTest {
                         Map.of("name", "home-wattwatch-owner", "key", "owner-token"));
             });
         }
+        assertThat(path(find(docs, "ServiceMonitor", "home-wattwatch"), "spec", "endpoints", 0, "port"))
+                .isEqualTo("management");
         assertThat(path(find(docs, "ServiceMonitor", "home-wattwatch"), "spec", "endpoints", 0, "authorization"))
                 .isEqualTo(Map.of("type", "Bearer", "credentials", Map.of("name", "home-wattwatch-owner",
                         "key", "owner-token")));
@@ -122,6 +129,14 @@ class ChartTest {
             Map<String, Object> deployment = find(docs, "Deployment", "home-wattwatch-" + service);
             Map<String, Object> c = container(deployment);
             assertThat(path(c, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+            // the Actuator on a port of its own: probes and scrapes apart from the owner's traffic
+            assertThat(path(c, "livenessProbe", "httpGet", "port")).isEqualTo("management");
+            assertThat(env(deployment)).anySatisfy(e -> assertThat(e).isEqualTo(
+                    Map.of("name", "MANAGEMENT_SERVER_PORT", "value", "9090")));
+            assertThat(path(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/port"))
+                    .isEqualTo("9090");
+            assertThat(Objects.toString(path(find(docs, "Service", "home-wattwatch-" + service), "spec", "ports")))
+                    .contains("name=management");
             assertThat(path(c, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
             assertThat(path(deployment, "spec", "template", "spec", "securityContext", "runAsNonRoot")).isEqualTo(true);
             assertThat(path(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/path"))

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,10 +48,22 @@ class MetersAccessTest {
         }
     }
 
-    private ConfigurableApplicationContext start(boolean openReads) {
-        return AgentApplication.builder().run("--server.port=0", "--wattwatch.security.token=" + TOKEN,
+    @Test
+    void onASeparateManagementPortTheProbesStayOpenAndTheMetricsTheOwners() throws Exception {
+        try (ConfigurableApplicationContext agent = start(false, "--management.server.port=0")) {
+            int management = Integer.parseInt(agent.getEnvironment().getProperty("local.management.port"));
+            assertThat(get(management, "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+            assertThat(get(management, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(get(management, "/actuator/prometheus", TOKEN).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private ConfigurableApplicationContext start(boolean openReads, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--wattwatch.security.token=" + TOKEN,
                 "--wattwatch.security.open-reads=" + openReads, "--spring.kafka.bootstrap-servers=127.0.0.1:9",
-                "--wattwatch.agent.spool.dir=" + dir.resolve(openReads ? "open" : "closed"),
-                "--wattwatch.agent.meters[0].id=main");
+                "--wattwatch.agent.spool.dir=" + dir.resolve(openReads ? "open" : "closed" + more.length),
+                "--wattwatch.agent.meters[0].id=main"));
+        args.addAll(List.of(more));
+        return AgentApplication.builder().run(args.toArray(String[]::new));
     }
 }
