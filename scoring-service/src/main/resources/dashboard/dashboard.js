@@ -274,8 +274,10 @@
     title.className = 'alert-day';
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: a.zone, year: 'numeric', month: '2-digit', day: '2-digit' })
       .format(new Date(a.raisedAt));
-    title.href = `?${new URLSearchParams({ meter: a.meterId, date: day })}`;
-    title.textContent = ` ${a.meterId} · ${dateTimeFormat(a.zone).format(new Date(a.raisedAt))}`;
+    // a channel that keeps failing carries the channel's name where a meter's would be: no day to open
+    if (a.kind !== 'CHANNEL') title.href = `?${new URLSearchParams({ meter: a.meterId, date: day })}`;
+    const subject = a.kind === 'CHANNEL' ? `channel ${a.meterId}` : a.meterId;
+    title.textContent = ` ${subject} · ${dateTimeFormat(a.zone).format(new Date(a.raisedAt))}`;
     const message = document.createElement('p');
     message.className = 'message';
     message.textContent = alert.message;
