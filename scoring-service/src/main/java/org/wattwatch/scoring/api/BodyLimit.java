@@ -20,14 +20,15 @@ import org.wattwatch.scoring.model.ModelRegistry;
 /**
  * No request body can exhaust the service's memory: a model upload may be as large as the models
  * topic takes, anything else {@value #OTHER_BYTES} bytes. A declared length beyond that is refused
- * before a byte is read (413 problem naming the body); a body that streams on past it is cut off there,
- * and the request fails the same way.
+ * here before a byte is read (413 problem naming the body); a body that streams on past it is cut off
+ * there, and {@link ProblemHandler} answers the failed read the same way.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodyLimit extends OncePerRequestFilter {
 
     static final long OTHER_BYTES = 1024 * 1024;
+    static final String TOO_LARGE = "Request body too large";
 
     static long limitFor(HttpServletRequest request) {
         return "PUT".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/models/")
@@ -43,35 +44,33 @@ class BodyLimit extends OncePerRequestFilter {
             tooLarge(response, limit, declared + " bytes");
             return;
         }
-        try {
-            chain.doFilter(new Limited(request, limit), response);
-        } catch (ServletException | RuntimeException e) {
-            if (!causedByTooLarge(e) || response.isCommitted()) {
-                throw e;
-            }
-            response.reset();
-            tooLarge(response, limit, "more");
-        }
+        chain.doFilter(new Limited(request, limit), response);
     }
 
-    static boolean causedByTooLarge(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException) {
-                return true;
-            }
-        }
-        return false;
+    static String tooLargeMessage(long limit, String was) {
+        return "at most " + limit + " bytes, was " + was;
     }
 
-    static void tooLarge(HttpServletResponse response, long limit, String was) throws IOException {
-        ProblemResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request body too large",
-                "body", "at most " + limit + " bytes, was " + was);
+    private static void tooLarge(HttpServletResponse response, long limit, String was) throws IOException {
+        ProblemResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, TOO_LARGE, "body",
+                tooLargeMessage(limit, was));
     }
 
-    /** Thrown by the body's stream once it passes the limit. */
-    static final class BodyTooLargeException extends IOException {
+    /**
+     * Thrown by the body's stream once it passes the limit. Unchecked, so that it passes through what
+     * reads the body (a controller's own IOException handler among them) to {@link ProblemHandler}.
+     */
+    static final class BodyTooLargeException extends RuntimeException {
+
+        private final long limit;
+
         BodyTooLargeException(long limit) {
             super("request body beyond " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        long limit() {
+            return limit;
         }
     }
 

@@ -99,9 +99,6 @@ class ModelsController {
 
     @ExceptionHandler({ModelFormatException.class, IOException.class})
     ProblemDetail unusable(Exception e) {
-        if (BodyLimit.causedByTooLarge(e)) {
-            return ProblemHandler.tooLarge();
-        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "body: " + e.getMessage());
         problem.setTitle("Not a usable model");
         problem.setProperty("errors", List.of(new Violation("body", e.getMessage())));

@@ -31,9 +31,6 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        if (BodyLimit.causedByTooLarge(e)) {
-            return tooLarge();
-        }
         if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             return problem(List.of(violationOf(jackson, "")));
         }
@@ -59,12 +56,17 @@ class ProblemHandler {
         return e.getOriginalMessage();
     }
 
-    /** A body that streamed on past {@link BodyLimit}'s limit. */
-    static ProblemDetail tooLarge() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "body: larger than this service takes");
-        problem.setTitle("Request body too large");
-        problem.setProperty("errors", List.of(new Violation("body", "larger than this service takes")));
+    @ExceptionHandler(BodyLimit.BodyTooLargeException.class)
+    ProblemDetail tooLarge(BodyLimit.BodyTooLargeException e) {
+        return tooLarge(e.limit());
+    }
+
+    /** A body that streamed on past {@link BodyLimit}'s limit: as the filter answers a declared one. */
+    private static ProblemDetail tooLarge(long limit) {
+        String message = BodyLimit.tooLargeMessage(limit, "more");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "body: " + message);
+        problem.setTitle(BodyLimit.TOO_LARGE);
+        problem.setProperty("errors", List.of(new Violation("body", message)));
         return problem;
     }
 

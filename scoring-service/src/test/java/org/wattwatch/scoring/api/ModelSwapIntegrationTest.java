@@ -176,6 +176,16 @@ class ModelSwapIntegrationTest {
                         .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(streamed.statusCode()).isEqualTo(413);
         assertThat(streamed.body()).contains("\"field\":\"body\"");
+        // a model streamed on past what the models topic takes: refused the same way
+        HttpResponse<String> streamedModel = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/models/default"))
+                        .header("Authorization", "Bearer " + OwnerClient.TOKEN)
+                        .header("Content-Type", "application/zip")
+                        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                                new byte[9 * 1024 * 1024])))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(streamedModel.statusCode()).isEqualTo(413);
+        assertThat(streamedModel.body()).contains("at most 8388608 bytes");
 
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
