@@ -186,15 +186,18 @@ public class AlertBook implements SmartLifecycle {
 
     /** Writes the change to the topic, then into the book; called holding {@code changes}. */
     private AlertRecord store(AlertRecord record) {
-        String alertId = record.anomaly().alertId();
-        write(alertId, record);
-        synchronized (this) {
-            alerts.remove(alertId);
-            alerts.put(alertId, record);
-            evicted.remove(alertId); // back in the book before its tombstone was written
-        }
+        write(record.anomaly().alertId(), record);
+        keep(record);
         forgetEvicted();
         return record;
+    }
+
+    /** Into the book as its newest change (a record back in it before its tombstone was written keeps it). */
+    private synchronized void keep(AlertRecord record) {
+        String alertId = record.anomaly().alertId();
+        alerts.remove(alertId);
+        alerts.put(alertId, record);
+        evicted.remove(alertId);
     }
 
     /** Tombstones for the alerts the book let go of; one that fails is tried again with the next change. */
@@ -290,12 +293,7 @@ public class AlertBook implements SmartLifecycle {
                     r.offset());
             return;
         }
-        String alertId = record.anomaly().alertId();
-        synchronized (this) {
-            alerts.remove(alertId);
-            alerts.put(alertId, record);
-            evicted.remove(alertId);
-        }
+        keep(record);
     }
 
     private static boolean caughtUp(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
