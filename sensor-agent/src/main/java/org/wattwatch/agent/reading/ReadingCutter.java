@@ -57,7 +57,8 @@ class ReadingCutter implements SmartLifecycle {
     ReadingCutter(AgentProperties properties, MeterInputs inputs, ReadingSpool spool, SequenceNumbers sequences,
             Clock clock, MeterRegistry registry) {
         // a replay's clock follows its history, faster than time: it has no steps to find
-        this(properties, inputs, spool, sequences, clock, registry, clock instanceof ReplayClock ? null : System::nanoTime);
+        this(properties, inputs, spool, sequences, clock, registry,
+                clock instanceof ReplayClock ? null : System::nanoTime);
     }
 
     /** @param monotonicNanos time that never steps, to tell a clock step from time passing; null: no checks */
@@ -116,31 +117,29 @@ class ReadingCutter implements SmartLifecycle {
      */
     private void stepped(Instant expected, Instant now) {
         cutUpTo(expected);
-        for (PulseCounter counter : inputs.counters()) {
-            long pulses = counter.cutOpen(expected);
-            Instant start = counter.startOf(counter.indexOf(expected));
-            if (expected.isAfter(start)) {
-                spool(counter, start, expected, pulses);
-            }
-            counter.resumeAt(now);
-        }
+        cutOpenAt(expected);
+        inputs.counters().forEach(counter -> counter.resumeAt(now));
         startedAt = now;
         registry.counter("wattwatch.agent.clock.steps").increment();
-        LOG.warn("the clock stepped by {} (from {} to {}): readings resume from {}; the time between is a gap",
-                Duration.between(expected, now), expected, now, now);
+        LOG.warn("the clock stepped by {} (from {} to {}): readings resume from the new time; the time between "
+                + "is a gap", Duration.between(expected, now), expected, now);
+    }
+
+    /** Ends every meter's interval in progress at {@code end}: a partial reading, so no blink is left out. */
+    private void cutOpenAt(Instant end) {
+        for (PulseCounter counter : inputs.counters()) {
+            long pulses = counter.cutOpen(end);
+            Instant start = counter.startOf(counter.indexOf(end));
+            if (end.isAfter(start)) {
+                spool(counter, start, end, pulses);
+            }
+        }
     }
 
     @Override
     public synchronized void stop() {
         cutEndedIntervals();
-        Instant now = clock.instant();
-        for (PulseCounter counter : inputs.counters()) {
-            long pulses = counter.cutOpen(now);
-            Instant start = counter.startOf(counter.indexOf(now));
-            if (now.isAfter(start)) {
-                spool(counter, start, now, pulses);
-            }
-        }
+        cutOpenAt(clock.instant());
         running = false;
     }
 
