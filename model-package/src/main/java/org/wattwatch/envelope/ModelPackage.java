@@ -20,6 +20,7 @@ import hex.genmodel.MojoModel;
 import hex.genmodel.MojoReaderBackendFactory;
 
 import org.wattwatch.model.json.EventJson;
+import org.wattwatch.model.validation.Checks;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -81,9 +82,9 @@ public final class ModelPackage {
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (!e.getName().equals(MANIFEST) && !e.getName().equals(LOW) && !e.getName().equals(HIGH)) {
-                    throw new ModelFormatException(name + ": not a WattWatch model package (unexpected entry '"
-                            + shown(e.getName()) + "'; a package holds " + MANIFEST + ", " + LOW + " and " + HIGH
-                            + ")");
+                    throw new ModelFormatException(name + ": not a WattWatch model package (unexpected entry "
+                            + Checks.printable(e.getName()) + "; a package holds " + MANIFEST + ", " + LOW
+                            + " and " + HIGH + ")");
                 }
                 if (entries.containsKey(e.getName())) {
                     throw new ModelFormatException(name + ": " + e.getName() + " twice in the package");
@@ -145,11 +146,6 @@ public final class ModelPackage {
                         + " must be finite with 0 <= low <= high, were " + low + " and " + high);
             }
         }
-    }
-
-    private static String shown(String value) {
-        String cut = value.length() > 64 ? value.substring(0, 64) + "…" : value;
-        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     /**

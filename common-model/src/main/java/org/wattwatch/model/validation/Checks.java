@@ -46,12 +46,16 @@ public final class Checks {
      */
     public Checks meterId(String field, String value) {
         if (value == null || !METER_ID.matcher(value).matches()) {
-            add(field, "must be a meter id (letters, digits, '.', '_', '-'; 1 to 64), was " + shown(value));
+            add(field, "must be a meter id (letters, digits, '.', '_', '-'; 1 to 64), was " + printable(value));
         }
         return this;
     }
 
-    private static String shown(String value) {
+    /**
+     * A value from outside as an error text may show it: quoted, at most {@value #SHOWN} characters,
+     * control characters escaped, so it can neither flood nor forge a line.
+     */
+    public static String printable(String value) {
         if (value == null) {
             return "null";
         }
