@@ -56,7 +56,7 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
         Files.createDirectories(dir);
         this.setAside = registry.counter("wattwatch.agent.spool.set.aside");
         this.setAsideDir = dir.resolve("set-aside");
-        this.queue = readable(dir.resolve("readings.queue"), setAsideDir);
+        this.queue = readable(dir.resolve("readings.queue"));
         this.maxReadings = properties.spool().maxReadings();
         this.warnRatio = properties.spool().warnRatio();
         this.dropped = registry.counter("wattwatch.agent.spool.dropped");
@@ -76,12 +76,12 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
      * and entries that are not readings are moved into {@code set-aside/} and counted: the agent
      * starts and goes on measuring, and what was unreadable stays on disk for whoever looks.
      */
-    private QueueFile readable(Path file, Path setAsideDir) throws IOException {
+    private QueueFile readable(Path file) throws IOException {
         QueueFile opened;
         try {
             opened = new QueueFile.Builder(file.toFile()).build();
         } catch (IOException | RuntimeException e) {
-            moveAside(file, setAsideDir, e);
+            moveAside(file, e);
             return new QueueFile.Builder(file.toFile()).build();
         }
         List<byte[]> good = new ArrayList<>();
@@ -98,7 +98,7 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
             return opened;
         }
         for (byte[] entry : bad) {
-            Files.write(setAsideFile(setAsideDir, "entry"), entry);
+            Files.write(setAsideFile("entry"), entry);
             setAside.increment();
         }
         if (!bad.isEmpty()) {
@@ -106,7 +106,7 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
         }
         if (broken != null) {
             opened.close();
-            moveAside(file, setAsideDir, broken);
+            moveAside(file, broken);
             opened = new QueueFile.Builder(file.toFile()).build();
         } else {
             opened.clear();
@@ -117,8 +117,8 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
         return opened;
     }
 
-    private void moveAside(Path file, Path setAsideDir, Exception why) throws IOException {
-        Path kept = setAsideFile(setAsideDir, "readings.queue");
+    private void moveAside(Path file, Exception why) throws IOException {
+        Path kept = setAsideFile("readings.queue");
         Files.move(file, kept, StandardCopyOption.REPLACE_EXISTING);
         setAside.increment();
         LOG.error("spool {} cannot be read to its end ({}): moved to {}, the readings before the damage kept",
@@ -134,9 +134,9 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
         }
     }
 
-    private static Path setAsideFile(Path dir, String name) throws IOException {
-        Files.createDirectories(dir);
-        return Files.createTempFile(dir, name + "-", ".bad");
+    private Path setAsideFile(String name) throws IOException {
+        Files.createDirectories(setAsideDir);
+        return Files.createTempFile(setAsideDir, name + "-", ".bad");
     }
 
     public synchronized void append(MeterReading reading) {
@@ -173,8 +173,10 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
             if (entry == null) {
                 return;
             }
-            Files.write(setAsideFile(setAsideDir, "refused"), entry);
-            Files.writeString(setAsideFile(setAsideDir, "refused-reason"), reason + System.lineSeparator());
+            Path kept = setAsideFile("refused");
+            Files.write(kept, entry);
+            // the reason beside the reading it belongs to
+            Files.writeString(kept.resolveSibling(kept.getFileName() + ".reason"), reason + System.lineSeparator());
             queue.remove();
             setAside.increment();
             LOG.error("reading set aside in {}: {}", setAsideDir, reason);

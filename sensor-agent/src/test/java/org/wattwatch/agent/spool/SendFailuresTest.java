@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
+import java.util.List;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -57,8 +58,12 @@ class SendFailuresTest {
             assertThat(registry.counter("wattwatch.agent.spool.set.aside").count()).isEqualTo(1);
         }
         try (Stream<Path> kept = Files.list(dir.resolve("set-aside"))) {
-            assertThat(kept.map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("refused-reason"))
-                    .anyMatch(n -> n.startsWith("refused-") && !n.startsWith("refused-reason"));
+            List<String> names = kept.map(f -> f.getFileName().toString()).toList();
+            String reading = names.stream().filter(n -> n.startsWith("refused-") && n.endsWith(".bad")).findFirst()
+                    .orElseThrow();
+            assertThat(names).as("the reason beside its reading").contains(reading + ".reason");
+            assertThat(Files.readString(dir.resolve("set-aside").resolve(reading + ".reason")))
+                    .contains("RecordTooLargeException: too large");
         }
     }
 }
