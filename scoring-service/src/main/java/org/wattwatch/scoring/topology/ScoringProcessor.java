@@ -124,7 +124,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
         }
         long started = System.nanoTime();
         MeterState state = state(reading.meterId());
-        if (state == MeterState.EMPTY && !states.containsKey(reading.meterId())) {
+        if (!states.containsKey(reading.meterId())) { // state() keeps every meter it knows here
             if (!knownMeters.admit()) {
                 reject(record, "meterId '" + reading.meterId() + "' is one meter more than this service keeps ("
                         + knownMeters.max() + ", wattwatch.scoring.max-meters)");
