@@ -69,7 +69,7 @@ class NotificationDeliverer {
             registry.counter("wattwatch.notifier.deliveries.duplicate", "channel", name).increment();
             return;
         }
-        String acceptedId = alertId + "|" + AlertRecord.deliveryId(notification.deliveryKey(), name);
+        String acceptedId = acceptedId(notification);
         if (accepted.contains(acceptedId)) {
             registry.counter("wattwatch.notifier.deliveries.duplicate", "channel", name).increment();
             recordDelivered(alertId, notification, acceptedId);
@@ -102,6 +102,11 @@ class NotificationDeliverer {
         recordDelivered(alertId, notification, acceptedId);
     }
 
+    /** The one (alert event, channel) a notification is: what {@link #accepted} holds. */
+    private static String acceptedId(Notification n) {
+        return n.anomaly().alertId() + "|" + AlertRecord.deliveryId(n.deliveryKey(), n.channel());
+    }
+
     private void recordDelivered(String alertId, Notification notification, String acceptedId) {
         book.record(alertId, notification.deliveryKey(), notification.channel(), DeliveryStatus.Outcome.DELIVERED, null);
         accepted.remove(acceptedId);
@@ -112,7 +117,7 @@ class NotificationDeliverer {
             @Header(name = KafkaHeaders.EXCEPTION_MESSAGE, required = false) String reason) {
         registry.counter("wattwatch.notifier.notifications.dead.lettered").increment();
         if (record.value() instanceof Notification n) {
-            accepted.remove(n.anomaly().alertId() + "|" + AlertRecord.deliveryId(n.deliveryKey(), n.channel()));
+            accepted.remove(acceptedId(n));
             LOG.error("gave up delivering {} of alert {} on {}: {}", n.deliveryKey(), n.anomaly().alertId(),
                     n.channel(), DeliveryErrors.safe(reason));
             book.record(n.anomaly().alertId(), n.deliveryKey(), n.channel(), DeliveryStatus.Outcome.FAILED,
