@@ -1,5 +1,6 @@
 package org.wattwatch.notifier.delivery;
 
+import org.springframework.core.env.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -56,6 +57,13 @@ class SecretsStaySecretTest {
 
     @LocalServerPort
     int port;
+
+    /** Values from outside reach the log (meter ids, providers' answers): the service logs with the escaping patterns. */
+    @Test
+    void logLinesEscapeLineBreaks(@Autowired Environment environment) {
+        assertThat(environment.getProperty("logging.pattern.console")).contains("%replace(%replace(%m)");
+        assertThat(environment.getProperty("logging.pattern.file")).contains("%replace(%replace(%m)");
+    }
 
     @Test
     void aFailingWebhooksUrlIsNeverStoredShownOrLogged(CapturedOutput output) throws Exception {

@@ -1,5 +1,7 @@
 package org.wattwatch.scoring.config;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -41,6 +43,13 @@ class OwnerAccessTest {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
     private final HttpClient program = HttpClient.newHttpClient();
+
+    /** Values from outside reach the log (meter ids, providers' answers): the service logs with the escaping patterns. */
+    @Test
+    void logLinesEscapeLineBreaks(@Autowired Environment environment) {
+        assertThat(environment.getProperty("logging.pattern.console")).contains("%replace(%replace(%m)");
+        assertThat(environment.getProperty("logging.pattern.file")).contains("%replace(%replace(%m)");
+    }
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);

@@ -41,6 +41,8 @@ class MetersAccessTest {
             assertThat(owner.statusCode()).isEqualTo(200);
             assertThat(owner.body()).contains("main");
             assertThat(get(port, "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+            assertThat(agent.getEnvironment().getProperty("logging.pattern.console")).as("log lines escape CR/LF")
+                    .contains("%replace(%replace(%m)");
         }
         try (ConfigurableApplicationContext agent = start(true)) {
             int port = Integer.parseInt(agent.getEnvironment().getProperty("local.server.port"));
