@@ -1,6 +1,7 @@
 package org.wattwatch.scoring.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -74,6 +75,16 @@ class ScoringServiceIntegrationTest {
         assertThat(liveness.getStatusCode().value()).isEqualTo(200);
         Map<String, Object> components = (Map<String, Object>) liveness.getBody().get("components");
         assertThat(components).containsKey("streamsAlive");
+    }
+
+    /** The topology keeps its meters in memory, so the native RocksDB library is left out of the service and it still runs. */
+    @Test
+    void theStreamsClientRunsWithoutRocksDb() {
+        assertThatThrownBy(() -> Class.forName("org.rocksdb.RocksDB")).isInstanceOf(ClassNotFoundException.class);
+        ResponseEntity<Map<String, Object>> readiness = OwnerClient.create("http://127.0.0.1:" + port).get()
+                .uri("/actuator/health/readiness").retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { })
+                .toEntity(JSON);
+        assertThat(readiness.getStatusCode().value()).isEqualTo(200);
     }
 
     /** The 2018 talk's table, through the REST endpoint, with the bundled seed envelope. */
