@@ -9,8 +9,10 @@ import org.wattwatch.model.validation.InvalidEventException;
 import org.wattwatch.model.validation.Violation;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.InjectableValues;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +24,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /**
+     * Events are flat and small, but arrive from anywhere on the network: limits far above any real
+     * event and far below what costs a consumer memory or CPU (deep nesting, numbers thousands of digits
+     * long). A model assignment, which carries a whole model file, is the largest event.
+     */
+    public static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(32)
+            .maxNumberLength(100)
+            .maxNameLength(1_000)
+            .maxStringLength(16 * 1024 * 1024)
+            .maxDocumentLength(20L * 1024 * 1024)
+            .build();
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(READ_LIMITS).build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

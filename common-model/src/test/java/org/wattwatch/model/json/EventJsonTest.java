@@ -56,6 +56,20 @@ class EventJsonTest {
                 .isInstanceOf(EventFormatException.class).hasMessageContaining("intervalStart");
     }
 
+    /** Unknown fields are ignored, but still parsed: their shape is bounded like the event's own. */
+    @Test
+    void deepNestingOrEndlessNumbersAreFormatErrorsNotWork() {
+        String reading = new String(EventJson.write(READING), StandardCharsets.UTF_8);
+        String deep = reading.replace("{\"", "{\"extra\":" + "[".repeat(100) + "]".repeat(100) + ",\"");
+        assertThatThrownBy(() -> EventJson.read(deep.getBytes(StandardCharsets.UTF_8), MeterReading.class))
+                .isInstanceOf(EventFormatException.class).hasMessageContaining("nesting depth");
+        String longNumber = reading.replace("{\"", "{\"extra\":" + "9".repeat(5_000) + ",\"");
+        assertThatThrownBy(() -> EventJson.read(longNumber.getBytes(StandardCharsets.UTF_8), MeterReading.class))
+                .isInstanceOf(EventFormatException.class).hasMessageContaining("Number value length");
+        String shallow = reading.replace("{\"", "{\"extra\":[[1]],\"");
+        assertThat(EventJson.read(shallow.getBytes(StandardCharsets.UTF_8), MeterReading.class)).isEqualTo(READING);
+    }
+
     @Test
     void scoredAndAnomalyRoundTrip() {
         ScoredReading scored = new ScoredReading(1, READING, 108, 363, 5.4588, true, "seed-1");

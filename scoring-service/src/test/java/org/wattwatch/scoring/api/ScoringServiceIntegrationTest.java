@@ -29,7 +29,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.wattwatch.scoring.config.RefusedRecordHandler;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.web.client.RestClient;
@@ -85,6 +87,15 @@ class ScoringServiceIntegrationTest {
                 .uri("/actuator/health/readiness").retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { })
                 .toEntity(JSON);
         assertThat(readiness.getStatusCode().value()).isEqualTo(200);
+    }
+
+    /** A record that fails in processing or that the broker refuses is skipped and counted, never fatal. */
+    @Test
+    void theStreamsClientSkipsWhatFailsForItself(@Autowired StreamsBuilderFactoryBean streams) {
+        assertThat(streams.getStreamsConfiguration())
+                .containsEntry("processing.exception.handler",
+                        "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler")
+                .containsEntry("production.exception.handler", RefusedRecordHandler.class.getName());
     }
 
     /** The 2018 talk's table, through the REST endpoint, with the bundled seed envelope. */
