@@ -3,9 +3,11 @@ package org.wattwatch.notifier;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class NotifierApplication {
 
     /** Config file base name ({@code notifier-service.yml}); see the scoring service for why. */

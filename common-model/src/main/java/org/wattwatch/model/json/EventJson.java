@@ -76,6 +76,24 @@ public final class EventJson {
         }
     }
 
+    /**
+     * Parses an event some of whose fields came after its first version: a missing field is null (or 0),
+     * and the record gives it its default; the rest of the contract is the rules' to check.
+     */
+    public static <T> T readValidWithLaterFields(byte[] json, Class<T> type, Function<T, List<Violation>> rules) {
+        if (json == null) {
+            throw new EventFormatException("no " + type.getSimpleName() + ": record value is null", null);
+        }
+        try {
+            T event = MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                    .readValue(json);
+            return checked(event, type, rules);
+        } catch (JacksonException e) {
+            throw new EventFormatException("unreadable " + type.getSimpleName() + ": " + e.getOriginalMessage()
+                    + pathOf(e), e);
+        }
+    }
+
     /** Parses and checks the event's contract, so consumers never act on half an event. */
     public static <T> T readValid(byte[] json, Class<T> type, Function<T, List<Violation>> rules) {
         return checked(read(json, type), type, rules);

@@ -42,6 +42,13 @@ class LogAlertChannel implements AlertChannel {
 
     @Override
     public void deliver(AlertMessage message) {
+        if (message.isDigest()) {
+            // a log line each: a log line is one line
+            for (String line : message.text().split("\n")) {
+                LOG.warn("ALERT DIGEST {}", line);
+            }
+            return;
+        }
         LOG.warn("ALERT {} {} [{}] {}", message.anomaly().alertId(), message.anomaly().state(),
                 message.anomaly().meterId(), message.text());
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  *                     the text, "yesterday at 04:00", not only "04:00" (default 1h)
  * @param zone         the home's time zone, for the notifier's own alerts (a channel that keeps failing);
  *                     the meters' alerts carry theirs (default UTC)
+ * @param backlogBurst late events (see {@code datedAfter}) a channel is told one by one; more late events
+ *                     than that wait for one digest (default 3)
+ * @param backlogQuiet the digest is sent once no late event has come for this long (default 30s)
  */
 @Validated
 @ConfigurationProperties("wattwatch.notifier")
@@ -29,5 +33,7 @@ public record NotifierProperties(
         @NotNull @DefaultValue("en") Locale locale,
         @NotNull @DefaultValue("60s") Duration stateReplayTimeout,
         @NotNull @DefaultValue("1h") Duration datedAfter,
-        @NotNull @DefaultValue("UTC") ZoneId zone) {
+        @NotNull @DefaultValue("UTC") ZoneId zone,
+        @PositiveOrZero @DefaultValue("3") int backlogBurst,
+        @NotNull @DefaultValue("30s") Duration backlogQuiet) {
 }

@@ -173,6 +173,24 @@ public class AlertBook implements SmartLifecycle {
         }
     }
 
+    /** Every event a channel waits to be told in a backlog's digest, oldest alert first. */
+    synchronized List<HeldEvent> held() {
+        List<HeldEvent> held = new ArrayList<>();
+        for (AlertRecord record : alerts.values()) {
+            record.deliveries().forEach((id, status) -> {
+                if (status.outcome() == DeliveryStatus.Outcome.HELD) {
+                    held.add(new HeldEvent(record, AlertRecord.deliveryKeyOf(id), AlertRecord.channelOf(id),
+                            status.at()));
+                }
+            });
+        }
+        return held;
+    }
+
+    /** An event held for a channel's digest, with the alert it belongs to as the book has it now. */
+    record HeldEvent(AlertRecord alert, String deliveryKey, String channel, Instant heldAt) {
+    }
+
     /** Newest first. */
     public synchronized List<AlertRecord> recent() {
         List<AlertRecord> copy = new ArrayList<>(alerts.values());

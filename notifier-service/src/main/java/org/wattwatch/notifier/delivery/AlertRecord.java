@@ -25,4 +25,13 @@ public record AlertRecord(
     static String deliveryId(String deliveryKey, String channel) {
         return deliveryKey + "/" + channel;
     }
+
+    /** Channel names have no "/" (delivery keys neither, but a channel's name is the safer end to split at). */
+    static String deliveryKeyOf(String deliveryId) {
+        return deliveryId.substring(0, deliveryId.lastIndexOf('/'));
+    }
+
+    static String channelOf(String deliveryId) {
+        return deliveryId.substring(deliveryId.lastIndexOf('/') + 1);
+    }
 }

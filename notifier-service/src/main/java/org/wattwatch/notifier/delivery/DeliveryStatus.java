@@ -13,6 +13,8 @@ public record DeliveryStatus(Outcome outcome, Instant at, int attempts, String d
     public enum Outcome {
         /** Handed to the delivery queue. */
         PENDING,
+        /** Part of a backlog: waits to be told in the backlog's digest. */
+        HELD,
         /** The provider accepted it. */
         DELIVERED,
         /** Routing decided not to send it (quiet hours, severity, snooze...). */

@@ -1,8 +1,10 @@
 package org.wattwatch.notifier.delivery;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -18,9 +20,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
+import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.notifier.channel.AlertChannel;
 import org.wattwatch.notifier.channel.DeliveryErrors;
 import org.wattwatch.notifier.channel.PermanentDeliveryException;
+import org.wattwatch.notifier.message.AlertMessage;
 import org.wattwatch.notifier.message.AlertMessages;
 
 /**
@@ -65,14 +69,15 @@ class NotificationDeliverer {
     void deliver(Notification notification) throws Exception {
         String alertId = notification.anomaly().alertId();
         String name = notification.channel();
-        if (book.status(alertId, notification.deliveryKey(), name).filter(DeliveryStatus::isFinal).isPresent()) {
+        if (notification.events().stream().allMatch(e -> book.status(e.alertId(), e.deliveryKey(), name)
+                .filter(DeliveryStatus::isFinal).isPresent())) {
             registry.counter("wattwatch.notifier.deliveries.duplicate", "channel", name).increment();
             return;
         }
         String acceptedId = acceptedId(notification);
         if (accepted.contains(acceptedId)) {
             registry.counter("wattwatch.notifier.deliveries.duplicate", "channel", name).increment();
-            recordDelivered(alertId, notification, acceptedId);
+            recordDelivered(notification, acceptedId);
             return;
         }
         AlertChannel channel = channels.get(name);
@@ -81,7 +86,7 @@ class NotificationDeliverer {
         }
         Timer.Sample sample = Timer.start(registry);
         try {
-            calls.deliver(channel, messages.render(notification.anomaly(), notification.idempotencyKey()));
+            calls.deliver(channel, message(notification));
         } catch (Exception e) {
             boolean permanent = e instanceof PermanentDeliveryException;
             // what is stored or shown of it (log, alert list, state and retry topics, health) never
@@ -89,8 +94,7 @@ class NotificationDeliverer {
             String error = DeliveryErrors.describe(e);
             LOG.warn("{} could not deliver {} of alert {}{}: {}", name, notification.deliveryKey(), alertId,
                     permanent ? " (not retried)" : " (will retry)", error);
-            book.record(alertId, notification.deliveryKey(), name,
-                    permanent ? DeliveryStatus.Outcome.FAILED : DeliveryStatus.Outcome.RETRYING, error);
+            record(notification, permanent ? DeliveryStatus.Outcome.FAILED : DeliveryStatus.Outcome.RETRYING, error);
             health.failed(name, error, permanent)
                     .ifPresent(since -> channelAlerts.failing(name, since, clock.instant()));
             sample.stop(timer(name, permanent ? "failed" : "retried"));
@@ -99,7 +103,7 @@ class NotificationDeliverer {
         accepted.add(acceptedId);
         health.delivered(name).ifPresent(since -> channelAlerts.deliversAgain(name, since, clock.instant()));
         sample.stop(timer(name, "sent"));
-        recordDelivered(alertId, notification, acceptedId);
+        recordDelivered(notification, acceptedId);
     }
 
     /** The one (alert event, channel) a notification is: what {@link #accepted} holds. */
@@ -107,9 +111,28 @@ class NotificationDeliverer {
         return n.anomaly().alertId() + "|" + AlertRecord.deliveryId(n.deliveryKey(), n.channel());
     }
 
-    private void recordDelivered(String alertId, Notification notification, String acceptedId) {
-        book.record(alertId, notification.deliveryKey(), notification.channel(), DeliveryStatus.Outcome.DELIVERED, null);
+    private void recordDelivered(Notification notification, String acceptedId) {
+        record(notification, DeliveryStatus.Outcome.DELIVERED, null);
         accepted.remove(acceptedId);
+    }
+
+    /** What became of every event the notification tells. */
+    private void record(Notification notification, DeliveryStatus.Outcome outcome, String detail) {
+        for (Notification.Told event : notification.events()) {
+            book.record(event.alertId(), event.deliveryKey(), notification.channel(), outcome, detail);
+        }
+    }
+
+    /** A digest tells each of its alerts as the book knows it now (its latest event), oldest first. */
+    private AlertMessage message(Notification notification) {
+        if (notification.digest().isEmpty()) {
+            return messages.render(notification.anomaly(), notification.idempotencyKey());
+        }
+        List<Anomaly> alerts = notification.digest().stream().map(Notification.Told::alertId).distinct()
+                .map(book::get).flatMap(Optional::stream).map(AlertRecord::anomaly)
+                .sorted(Comparator.comparing(Anomaly::raisedAt)).toList();
+        return messages.digest(alerts.isEmpty() ? List.of(notification.anomaly()) : alerts,
+                notification.idempotencyKey());
     }
 
     /** The retry budget ran out or the failure was permanent; the record is on the dead-letter topic. */
@@ -120,8 +143,7 @@ class NotificationDeliverer {
             accepted.remove(acceptedId(n));
             LOG.error("gave up delivering {} of alert {} on {}: {}", n.deliveryKey(), n.anomaly().alertId(),
                     n.channel(), DeliveryErrors.safe(reason));
-            book.record(n.anomaly().alertId(), n.deliveryKey(), n.channel(), DeliveryStatus.Outcome.FAILED,
-                    "gave up: " + DeliveryErrors.safe(reason));
+            record(n, DeliveryStatus.Outcome.FAILED, "gave up: " + DeliveryErrors.safe(reason));
         } else {
             LOG.error("unreadable notification dead-lettered: {}", DeliveryErrors.safe(reason));
         }

@@ -8,6 +8,6 @@ public class NotificationDeserializer implements Deserializer<Notification> {
 
     @Override
     public Notification deserialize(String topic, byte[] data) {
-        return EventJson.readValid(data, Notification.class, Notification::violations);
+        return EventJson.readValidWithLaterFields(data, Notification.class, Notification::violations);
     }
 }

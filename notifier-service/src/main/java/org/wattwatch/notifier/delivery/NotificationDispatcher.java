@@ -36,11 +36,13 @@ class NotificationDispatcher {
     private final MeterRegistry registry;
     private final Clock clock;
     private final TopicNames topics;
+    private final Backlog backlog;
 
     @SuppressWarnings("unchecked")
     NotificationDispatcher(List<AlertChannel> channels, AlertBook book, AlertMessages messages,
-            KafkaTemplate<?, ?> kafka, MeterRegistry registry, Clock clock, TopicNames topics) {
+            KafkaTemplate<?, ?> kafka, MeterRegistry registry, Clock clock, TopicNames topics, Backlog backlog) {
         this.topics = topics;
+        this.backlog = backlog;
         this.channels = channels;
         this.book = book;
         this.messages = messages;
@@ -64,6 +66,12 @@ class NotificationDispatcher {
             if (skip.isPresent()) {
                 book.record(anomaly.alertId(), key, channel.name(), DeliveryStatus.Outcome.SKIPPED, skip.get());
                 registry.counter("wattwatch.notifier.deliveries.skipped", "channel", channel.name()).increment();
+                continue;
+            }
+            if (backlog.holds(anomaly, channel.name())) {
+                book.record(anomaly.alertId(), key, channel.name(), DeliveryStatus.Outcome.HELD,
+                        "late: told in the backlog's digest");
+                registry.counter("wattwatch.notifier.deliveries.held", "channel", channel.name()).increment();
                 continue;
             }
             // queue first, then note it: a crash in between re-queues, and the deliverer drops the repeat

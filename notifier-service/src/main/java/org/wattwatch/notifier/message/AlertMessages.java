@@ -4,10 +4,11 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -25,6 +26,8 @@ import org.wattwatch.notifier.config.NotifierProperties;
 public class AlertMessages {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    /** A push note or a spoken sentence stays readable; the dashboard lists every alert. */
+    static final int DIGEST_LINES = 10;
 
     private final MessageSource templates;
     private final Locale locale;
@@ -40,6 +43,39 @@ public class AlertMessages {
 
     public AlertMessage render(Anomaly anomaly, String idempotencyKey) {
         return new AlertMessage(anomaly, idempotencyKey, title(anomaly), text(anomaly), speech(anomaly));
+    }
+
+    /**
+     * A backlog's alerts in one message: a line per alert, from when it began, its latest event in words,
+     * at most {@link #DIGEST_LINES} of them (the dashboard lists all). One alert is told as itself.
+     *
+     * @param alerts the latest event of each alert, oldest first
+     */
+    public AlertMessage digest(List<Anomaly> alerts, String idempotencyKey) {
+        Anomaly latest = alerts.get(alerts.size() - 1);
+        if (alerts.size() == 1) {
+            return render(latest, idempotencyKey);
+        }
+        StringBuilder lines = new StringBuilder();
+        for (Anomaly a : alerts.subList(0, Math.min(alerts.size(), DIGEST_LINES))) {
+            LocalDateTime began = LocalDateTime.ofInstant(a.raisedAt(), ZoneId.of(a.zone()));
+            lines.append('\n').append(templates.getMessage("digest.line",
+                    new Object[] {dated(began, a.zone()), text(a)}, locale));
+        }
+        if (alerts.size() > DIGEST_LINES) {
+            lines.append('\n').append(templates.getMessage("digest.more",
+                    new Object[] {alerts.size() - DIGEST_LINES}, locale));
+        }
+        long open = alerts.stream().filter(a -> a.state() != AnomalyState.RESOLVED).count();
+        Object[] args = {alerts.size(), open, lines.toString()};
+        return new AlertMessage(latest, idempotencyKey, templates.getMessage("digest.title", args, locale),
+                templates.getMessage("digest.text", args, locale), templates.getMessage("digest.speech", args, locale),
+                alerts);
+    }
+
+    /** Told this long after its interval ended, an event is late: dated in words, and part of a backlog. */
+    public boolean late(Anomaly a) {
+        return Duration.between(a.intervalEnd(), clock.instant()).compareTo(datedAfter) > 0;
     }
 
     public String text(Anomaly a) {
@@ -86,13 +122,14 @@ public class AlertMessages {
      * its day once it is told late (a backlog after an outage must not read as happening now).
      */
     private String when(Anomaly a) {
-        String time = a.localStart().format(CLOCK);
-        Instant now = clock.instant();
-        if (Duration.between(a.intervalEnd(), now).compareTo(datedAfter) <= 0) {
-            return time;
-        }
-        LocalDate today = LocalDate.ofInstant(now, ZoneId.of(a.zone()));
-        LocalDate day = a.localStart().toLocalDate();
+        return late(a) ? dated(a.localStart(), a.zone()) : a.localStart().format(CLOCK);
+    }
+
+    /** A time on the home's clock with its day, unless that day is today. */
+    private String dated(LocalDateTime local, String zone) {
+        String time = local.format(CLOCK);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(zone));
+        LocalDate day = local.toLocalDate();
         if (day.equals(today)) {
             return time;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -56,11 +57,56 @@ class NotifierRestartTest {
     }
 
     private static ConfigurableApplicationContext startNotifier() {
-        return NotifierApplication.builder().run("--server.port=0", "--" + OwnerClient.SETTING,
+        // alerts of January 2026, each told by itself
+        return startNotifier("--wattwatch.notifier.backlog-burst=1000");
+    }
+
+    private static ConfigurableApplicationContext startNotifier(String... settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--" + OwnerClient.SETTING,
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--wattwatch.topics.partitions=1",
                 "--wattwatch.notifier.channels.webhook.enabled=true",
                 "--wattwatch.notifier.channels.webhook.url=" + webhook.baseUrl() + "/hook",
-                "--wattwatch.notifier.delivery.initial-backoff=300ms", "--wattwatch.notifier.delivery.max-backoff=1s");
+                "--wattwatch.notifier.delivery.initial-backoff=300ms", "--wattwatch.notifier.delivery.max-backoff=1s"));
+        args.addAll(List.of(settings));
+        return NotifierApplication.builder().run(args.toArray(String[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String webhookOutcome(ConfigurableApplicationContext notifier, String meter) {
+        return alerts(notifier).stream().filter(a -> meter.equals(((Map<?, ?>) a.get("anomaly")).get("meterId")))
+                .map(a -> ((Map<String, Map<String, Object>>) a.get("deliveries")).get("RAISED/webhook"))
+                .map(d -> d == null ? "NONE" : String.valueOf(d.get("outcome"))).findFirst().orElse("NONE");
+    }
+
+    /** A backlog's held alerts are in the alert book, so a restart before their digest loses none of them. */
+    @Test
+    void eventsHeldForADigestOutliveARestartAndAreToldOnce() throws Exception {
+        List<String> late = List.of("held-1", "held-2", "held-3");
+        late.forEach(m -> provider.answer(m, 200));
+        ConfigurableApplicationContext first = startNotifier("--wattwatch.notifier.backlog-burst=0",
+                "--wattwatch.notifier.backlog-quiet=1h");
+        try {
+            for (String m : late) {
+                send(TestAnomalies.raised(m));
+            }
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> late.stream().allMatch(m -> webhookOutcome(first, m).equals("HELD")));
+        } finally {
+            first.close();
+        }
+        assertThat(late).allMatch(m -> provider.requests(m) == 0);
+
+        ConfigurableApplicationContext second = startNotifier("--wattwatch.notifier.backlog-burst=0",
+                "--wattwatch.notifier.backlog-quiet=1s");
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> late.stream().allMatch(m -> webhookOutcome(second, m).equals("DELIVERED")));
+            for (String m : late) {
+                assertThat(provider.successes(m)).as("messages about %s: the one digest", m).isEqualTo(1);
+            }
+        } finally {
+            second.close();
+        }
     }
 
     private static void send(Anomaly anomaly) throws Exception {

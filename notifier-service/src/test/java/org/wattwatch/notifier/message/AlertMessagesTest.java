@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class AlertMessagesTest {
         source.setAlwaysUseMessageFormat(true);
         source.setDefaultEncoding("UTF-8");
         return new AlertMessages(source, new NotifierProperties(200, Locale.forLanguageTag(locale), Duration.ofSeconds(60),
-                Duration.ofHours(1), java.time.ZoneId.of("UTC")), clock);
+                Duration.ofHours(1), java.time.ZoneId.of("UTC"), 3, Duration.ofSeconds(30)), clock);
     }
 
     private final AlertMessages english = messages("en");
@@ -90,6 +91,40 @@ class AlertMessagesTest {
                 + "1500 Wh in the hour from Mon 5 Jan at 04:00, usually at most 363 Wh (4.1x).");
         assertThat(messages("en", at("2027-02-01T08:00")).text(raised)).contains("from Mon 5 Jan 2026 at 04:00");
         assertThat(messages("fr", at("2026-01-06T08:00")).speech(raised)).contains("depuis hier à 04:00");
+    }
+
+    @Test
+    void aBacklogsDigestHasALinePerAlertFromWhenItBeganAndStaysShort() {
+        var resolved = TestAnomalies.at("main", AnomalyState.RESOLVED, LocalDateTime.parse("2026-01-05T02:00"),
+                Duration.ofHours(2), 250, 0.4);
+        var raised = TestAnomalies.raised("garage");
+        AlertMessage digest = messages("en", at("2026-01-06T08:00")).digest(List.of(resolved, raised), "k");
+        assertThat(digest.isDigest()).isTrue();
+        assertThat(digest.anomaly()).isEqualTo(raised);
+        assertThat(digest.title()).isEqualTo("WattWatch caught up: 2 alerts");
+        assertThat(digest.text()).isEqualTo("While WattWatch was catching up on readings it had not had, 2 alerts "
+                + "came in (1 still open):\n- yesterday at 02:00: Power use on meter main is back to normal after 2 h; "
+                + "about 2.3 kWh above normal.\n- yesterday at 04:00: Unusual power use on meter garage: 1500 Wh in the "
+                + "hour from yesterday at 04:00, usually at most 363 Wh (4.1x).");
+        assertThat(digest.speech()).isEqualTo(
+                "Attention: while WattWatch was catching up, it found 2 unusual periods, 1 still open.");
+        assertThat(messages("fr", at("2026-01-06T08:00")).digest(List.of(resolved, raised), "k").title())
+                .isEqualTo("WattWatch a rattrapé son retard : 2 alertes");
+
+        var many = java.util.stream.IntStream.range(0, AlertMessages.DIGEST_LINES + 5).mapToObj(i -> TestAnomalies.at(
+                "m" + i, AnomalyState.RAISED, LocalDateTime.parse("2026-01-05T00:00").plusHours(i), Duration.ZERO,
+                1500, 5.4588)).toList();
+        AlertMessage long_ = messages("en", at("2026-01-09T08:00")).digest(many, "k");
+        assertThat(long_.text().lines()).hasSize(1 + AlertMessages.DIGEST_LINES + 1);
+        assertThat(long_.text()).endsWith("- and 5 more on the dashboard.");
+        assertThat(long_.digest()).hasSize(AlertMessages.DIGEST_LINES + 5);
+    }
+
+    @Test
+    void aDigestOfOneAlertIsThatAlertsOwnMessage() {
+        var raised = TestAnomalies.raised("main");
+        AlertMessages later = messages("en", at("2026-01-06T08:00"));
+        assertThat(later.digest(List.of(raised), "k")).isEqualTo(later.render(raised, "k"));
     }
 
     @Test

@@ -53,12 +53,13 @@ class WebhookChannel implements AlertChannel {
 
     @Override
     public void deliver(AlertMessage message) {
-        byte[] body = EventJson.write(new WebhookPayload(message.anomaly().state().name(),
-                message.anomaly().alertId(), message.title(), message.text(), message.speech(), message.anomaly()));
+        String event = message.isDigest() ? WebhookPayload.DIGEST : message.anomaly().state().name();
+        byte[] body = EventJson.write(new WebhookPayload(event, message.anomaly().alertId(), message.title(),
+                message.text(), message.speech(), message.anomaly(), message.digest()));
         RestClient.RequestBodySpec request = client.post()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", message.idempotencyKey())
-                .header("X-WattWatch-Event", message.anomaly().state().name());
+                .header("X-WattWatch-Event", event);
         if (properties.secret() != null && !properties.secret().isBlank()) {
             request.header(SIGNATURE_HEADER, "sha256=" + hmac(properties.secret(), body));
         }
