@@ -79,10 +79,10 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
     private QueueFile readable(Path file) throws IOException {
         QueueFile opened;
         try {
-            opened = new QueueFile.Builder(file.toFile()).build();
+            opened = queueFile(file);
         } catch (IOException | RuntimeException e) {
             moveAside(file, e);
-            return new QueueFile.Builder(file.toFile()).build();
+            return queueFile(file);
         }
         List<byte[]> good = new ArrayList<>();
         List<byte[]> bad = new ArrayList<>();
@@ -107,7 +107,7 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
         if (broken != null) {
             opened.close();
             moveAside(file, broken);
-            opened = new QueueFile.Builder(file.toFile()).build();
+            opened = queueFile(file);
         } else {
             opened.clear();
         }
@@ -115,6 +115,15 @@ public class ReadingSpool implements HealthIndicator, AutoCloseable {
             opened.add(entry);
         }
         return opened;
+    }
+
+    /**
+     * A removed reading is not overwritten with zeros: the header alone says where the queue is, and the
+     * extra synchronous write per reading would cost the SD card for nothing (the readings are the
+     * owner's own, on the owner's Pi).
+     */
+    private static QueueFile queueFile(Path file) throws IOException {
+        return new QueueFile.Builder(file.toFile()).zero(false).build();
     }
 
     private void moveAside(Path file, Exception why) throws IOException {

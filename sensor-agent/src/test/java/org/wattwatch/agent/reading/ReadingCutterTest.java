@@ -40,9 +40,9 @@ class ReadingCutterTest {
     private List<MeterReading> run(AgentProperties properties, int blinksPerRun) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (ReadingSpool spool = new ReadingSpool(properties, registry);
-                MeterInputs inputs = new MeterInputs(properties, clock)) {
-            ReadingCutter cutter = new ReadingCutter(properties, inputs, spool, new SequenceNumbers(properties, spool),
-                    clock, registry);
+                MeterInputs inputs = new MeterInputs(properties, clock);
+                SequenceNumbers sequences = new SequenceNumbers(properties, spool)) {
+            ReadingCutter cutter = new ReadingCutter(properties, inputs, spool, sequences, clock, registry);
             cutter.start();
             MockDigitalInput pin = inputs.mockPin("main");
             for (int i = 0; i < blinksPerRun; i++) {
