@@ -30,10 +30,21 @@ public record MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert,
      * @param silentSince wall-clock time the meter was told as silent, or null while it is not
      * @param darkSince   start of the run of zero readings the latest reading belongs to, or null
      * @param darkTold    the run of zero readings was told as a dark sensor
+     * @param spoolSince  end of the first reading that came with the agent's spool nearly full, while it is
+     *                    told as such; null otherwise
      */
-    public record Presence(Instant lastSeen, Instant silentSince, Instant darkSince, boolean darkTold) {
+    public record Presence(Instant lastSeen, Instant silentSince, Instant darkSince, boolean darkTold,
+            Instant spoolSince) {
 
-        public static final Presence UNKNOWN = new Presence(null, null, null, false);
+        public static final Presence UNKNOWN = new Presence(null, null, null, false, null);
+
+        public Presence(Instant lastSeen, Instant silentSince, Instant darkSince, boolean darkTold) {
+            this(lastSeen, silentSince, darkSince, darkTold, null);
+        }
+
+        public Presence withSpoolSince(Instant since) {
+            return new Presence(lastSeen, silentSince, darkSince, darkTold, since);
+        }
     }
 
     /** The level of the shortest-scale window ending at {@code end}, in Wh per millisecond. */

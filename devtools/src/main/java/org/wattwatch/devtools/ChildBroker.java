@@ -5,6 +5,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The local broker ({@link LocalBroker}) in a JVM of its own, for tests and benchmarks that need a
@@ -17,16 +19,25 @@ public final class ChildBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final boolean acls;
     private Process process;
 
-    private ChildBroker(Path dir, int port) {
+    private ChildBroker(Path dir, int port, boolean acls) {
         this.dir = dir;
         this.port = port;
+        this.acls = acls;
     }
 
     /** Starts a broker keeping its data under {@code dir}, and waits until it takes clients. */
     public static ChildBroker start(Path dir) throws IOException, InterruptedException {
-        ChildBroker broker = new ChildBroker(dir, freePortPair());
+        ChildBroker broker = new ChildBroker(dir, freePortPair(), false);
+        broker.start();
+        return broker;
+    }
+
+    /** The same, checking ACLs: a client is refused what an ACL denies it (all is allowed where none applies). */
+    public static ChildBroker startWithAcls(Path dir) throws IOException, InterruptedException {
+        ChildBroker broker = new ChildBroker(dir, freePortPair(), true);
         broker.start();
         return broker;
     }
@@ -37,11 +48,14 @@ public final class ChildBroker implements AutoCloseable {
 
     public void start() throws IOException, InterruptedException {
         Path log = dir.resolve("broker-" + System.nanoTime() + ".log");
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), DevTools.class.getName(), "broker",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), DevTools.class.getName(), "broker",
                 "--port", Integer.toString(port), "--controller-port", Integer.toString(port + 1),
-                "--data-dir", dir.resolve("kafka").toString(), "--keep-data")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--data-dir", dir.resolve("kafka").toString(), "--keep-data"));
+        if (acls) {
+            command.add("--acls");
+        }
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (!Files.readString(log).contains("broker ready")) {
             if (System.nanoTime() > deadline || !process.isAlive()) {

@@ -40,6 +40,10 @@ class LocalBroker implements Callable<Integer> {
     @Option(names = "--keep-data", description = "keep topics from the last run instead of starting empty")
     boolean keepData;
 
+    @Option(names = "--acls", description = "check ACLs (everything is allowed where no ACL names the resource), "
+            + "to try what a client does when the broker refuses it")
+    boolean acls;
+
     @Override
     public Integer call() throws Exception {
         Path logDir = dataDir.toAbsolutePath().resolve("broker-" + port);
@@ -80,6 +84,8 @@ class LocalBroker implements Callable<Integer> {
                 // consumer groups start at once instead of waiting for more members
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
+                acls ? "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer" : "",
+                acls ? "allow.everyone.if.no.acl.found=true" : "",
                 "");
     }
 

@@ -12,12 +12,21 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wattwatch.agent.AgentApplication;
 import org.wattwatch.agent.pulse.MeterInputs;
@@ -141,6 +150,48 @@ class AgentOutageTest {
             for (int i = 1; i < seen.size(); i++) {
                 assertThat(seen.get(i).intervalStart()).isAfterOrEqualTo(seen.get(i - 1).intervalEnd());
             }
+        }
+    }
+
+    /**
+     * The broker refuses the agent (an ACL denies it the readings topic, as a revoked credential would):
+     * the agent says so in its health as a refusal, not an outage, keeps every reading in its spool, and
+     * once it is let in again sends them all, in order, the energy equal to the blinks counted.
+     */
+    @Test
+    void anAgentTheBrokerRefusesKeepsItsReadingsUntilItIsLetIn() throws Exception {
+        broker = ChildBroker.startWithAcls(dir);
+        AclBinding denied = new AclBinding(new ResourcePattern(ResourceType.TOPIC, Topics.READINGS, PatternType.LITERAL),
+                new AccessControlEntry("User:ANONYMOUS", "*", AclOperation.WRITE, AclPermissionType.DENY));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createAcls(List.of(denied)).all().get();
+
+            ConfigurableApplicationContext agent = startAgent();
+            ReadingSpool spool = agent.getBean(ReadingSpool.class);
+            HealthIndicator sender = agent.getBean("broker", HealthIndicator.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> spool.size() >= 4
+                    && String.valueOf(sender.health().getDetails().get("kind")).startsWith("refused"));
+            assertThat(agent.getBean(MeterRegistry.class).counter("wattwatch.agent.spool.set.aside").count())
+                    .as("the readings are fine; the agent is refused").isZero();
+
+            admin.deleteAcls(List.of(denied.toFilter())).all().get();
+            await().atMost(Duration.ofSeconds(90)).until(() -> spool.size() == 0 && sender.health().getStatus()
+                    .equals(org.springframework.boot.health.contributor.Status.UP));
+            Counter produced = produced(agent);
+            MeterInputs inputs = agent.getBean(MeterInputs.class);
+            agent.close();
+            long blinks = inputs.counter("main").totalPulses();
+
+            List<MeterReading> seen = new ArrayList<>();
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                    broker.bootstrapServers(), "group.id", "refused-check", "auto.offset.reset", "earliest"),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of(Topics.READINGS));
+                await().atMost(Duration.ofSeconds(30)).until(() -> poll(consumer, seen) == (long) produced.count());
+            }
+            assertThat(seen).extracting(MeterReading::sequence).containsExactlyElementsOf(
+                    java.util.stream.LongStream.range(0, (long) produced.count()).boxed().toList());
+            assertThat(seen.stream().mapToDouble(MeterReading::wh).sum()).isEqualTo((double) blinks);
         }
     }
 

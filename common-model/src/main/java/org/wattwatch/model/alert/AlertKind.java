@@ -15,5 +15,10 @@ public enum AlertKind {
      * An alert channel keeps failing (a revoked token, a provider that refuses): told through the
      * other channels, with the channel's name where a meter id would be.
      */
-    CHANNEL
+    CHANNEL,
+    /**
+     * The meter's agent keeps many readings it could not send (its spool nearly full): beyond it, the
+     * oldest waiting readings are dropped. Told from the readings themselves, once they arrive.
+     */
+    SPOOL
 }

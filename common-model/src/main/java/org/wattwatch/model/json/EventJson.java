@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import org.wattwatch.model.alert.AlertKind;
 import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.validation.InvalidEventException;
 import org.wattwatch.model.validation.Violation;
 
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one JSON form of WattWatch events on Kafka: ISO-8601 times, every record field required (but
- * one added later, which has a default), unknown fields ignored so newer producers do not break
+ * those added later, which have defaults), unknown fields ignored so newer producers do not break
  * older consumers.
  */
 public final class EventJson {
@@ -48,8 +49,9 @@ public final class EventJson {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .addModule(InstantJson.module())
-            // the one field added to an event after its first version: older events read with its default
-            .injectableValues(new InjectableValues.Std().addValue(Anomaly.KIND_DEFAULT, AlertKind.USAGE))
+            // fields added to events after their first version: older events read with their defaults
+            .injectableValues(new InjectableValues.Std().addValue(Anomaly.KIND_DEFAULT, AlertKind.USAGE)
+                    .addValue(MeterReading.SPOOL_USE_DEFAULT, 0.0))
             .build();
 
     private EventJson() {

@@ -15,11 +15,14 @@ import tools.jackson.core.JsonToken;
  * of its ~4 µs per reading. Only the plain form is read here: each field once, with the type it
  * has, every field present, nothing after the object. Anything else — a string where a number
  * belongs, a null, a duplicate, a bad time, broken JSON — goes to {@link EventJson}, so the
- * reading or the error is exactly what data binding gives, message and field included.
+ * reading or the error is exactly what data binding gives, message and field included. The one
+ * field added later, {@code spoolUse}, may be left out, as data binding allows.
  */
 public final class MeterReadingJson {
 
+    /** The fields every reading has; {@code spoolUse} (bit 8) came later and may be missing. */
     private static final int ALL_FIELDS = (1 << 8) - 1;
+    private static final int SPOOL_USE = 8;
 
     private MeterReadingJson() {
     }
@@ -41,6 +44,7 @@ public final class MeterReadingJson {
         long pulses = 0;
         String agentId = null;
         long sequence = 0;
+        double spoolUse = 0;
         int seen = 0;
         try (JsonParser parser = EventJson.mapper().createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -58,6 +62,7 @@ public final class MeterReadingJson {
                     case "pulses" -> 5;
                     case "agentId" -> 6;
                     case "sequence" -> 7;
+                    case "spoolUse" -> SPOOL_USE;
                     default -> -1;
                 };
                 if (field < 0) {
@@ -96,11 +101,15 @@ public final class MeterReadingJson {
                             intervalEnd = instant;
                         }
                     }
-                    case 4 -> {
+                    case 4, SPOOL_USE -> {
                         if (value != JsonToken.VALUE_NUMBER_FLOAT && value != JsonToken.VALUE_NUMBER_INT) {
                             return null;
                         }
-                        wh = parser.getDoubleValue();
+                        if (field == 4) {
+                            wh = parser.getDoubleValue();
+                        } else {
+                            spoolUse = parser.getDoubleValue();
+                        }
                     }
                     default -> {
                         if (value != JsonToken.VALUE_NUMBER_INT || (parser.getNumberType() != JsonParser.NumberType.INT
@@ -115,13 +124,15 @@ public final class MeterReadingJson {
                     }
                 }
             }
-            if (parser.currentToken() != JsonToken.END_OBJECT || seen != ALL_FIELDS || parser.nextToken() != null) {
+            if (parser.currentToken() != JsonToken.END_OBJECT || (seen & ALL_FIELDS) != ALL_FIELDS
+                    || parser.nextToken() != null) {
                 return null;
             }
         } catch (JacksonException e) {
             return null;
         }
-        return new MeterReading(schemaVersion, meterId, intervalStart, intervalEnd, wh, pulses, agentId, sequence);
+        return new MeterReading(schemaVersion, meterId, intervalStart, intervalEnd, wh, pulses, agentId, sequence,
+                spoolUse);
     }
 
     private static Instant instant(String text) {

@@ -82,6 +82,14 @@ public final class Checks {
         return this;
     }
 
+    /** A share of something: 0 to 1. */
+    public Checks share(String field, double value) {
+        if (!Double.isFinite(value) || value < 0 || value > 1) {
+            add(field, "must be between 0 and 1, was " + value);
+        }
+        return this;
+    }
+
     public Checks nonNegative(String field, long value) {
         if (value < 0) {
             add(field, "must not be negative, was " + value);

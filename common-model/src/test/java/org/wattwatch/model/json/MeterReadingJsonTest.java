@@ -30,12 +30,18 @@ class MeterReadingJsonTest {
                 PLAIN.replace("\"wh\":12.5", "\"wh\":12"),
                 PLAIN.replace("\"wh\":12.5", "\"wh\":1.25E1"),
                 PLAIN.replace("\"main\"", "\"m\\u00e9ter \\\"1\\\"\""),
-                PLAIN.replace("\"sequence\":42", "\"sequence\":9007199254740993"));
+                PLAIN.replace("\"sequence\":42", "\"sequence\":9007199254740993"),
+                PLAIN.replace("\"spoolUse\":0.0", "\"spoolUse\":0.85"),
+                PLAIN.replace(",\"spoolUse\":0.0", "")); // a reading from before spoolUse
+        assertThat(plain).allMatch(json -> !json.equals(PLAIN) || json.contains("\"spoolUse\":0.0"));
         for (String json : plain) {
             assertThat(MeterReadingJson.readPlain(bytes(json))).as(json).isNotNull();
             assertSameOutcome(bytes(json));
         }
         assertThat(MeterReadingJson.readValid(bytes(PLAIN))).isEqualTo(READING);
+        assertThat(MeterReadingJson.readValid(bytes(PLAIN.replace("\"spoolUse\":0.0", "\"spoolUse\":0.85")))
+                .spoolUse()).isEqualTo(0.85);
+        assertThat(MeterReadingJson.readValid(bytes(PLAIN.replace(",\"spoolUse\":0.0", ""))).spoolUse()).isZero();
     }
 
     @Test
@@ -45,6 +51,7 @@ class MeterReadingJsonTest {
                 PLAIN.replace("\"wh\":12.5", "\"wh\":-1"),
                 PLAIN.replace("\"wh\":12.5", "\"wh\":1e400"),
                 PLAIN.replace("\"pulses\":12", "\"pulses\":-12"),
+                PLAIN.replace("\"spoolUse\":0.0", "\"spoolUse\":1.5"),
                 PLAIN.replace("\"2026-01-05T04:00:00Z\"", "\"2026-01-05T04:02:00Z\""))) {
             assertThat(MeterReadingJson.readPlain(bytes(json))).as(json).isNotNull();
             assertThat(outcome(() -> MeterReadingJson.readValid(bytes(json)))).startsWith(
@@ -62,6 +69,7 @@ class MeterReadingJsonTest {
                 PLAIN.replace("\"main\"", "null"),
                 PLAIN.replace("\"main\"", "7"),
                 PLAIN.replace("\"wh\":12.5", "\"wh\":\"12.5\""),
+                PLAIN.replace("\"spoolUse\":0.0", "\"spoolUse\":null"),
                 PLAIN.replace("\"wh\":12.5", "\"wh\":NaN"),
                 PLAIN.replace("\"wh\":12.5", "\"wh\":null"),
                 PLAIN.replace("\"pulses\":12", "\"pulses\":3.5"),

@@ -66,6 +66,25 @@ class AlertMessagesTest {
     }
 
     @Test
+    void anAgentWhoseSpoolWasNearlyFullIsToldWithWhatToCheck() {
+        java.time.Instant since = LocalDateTime.parse("2026-01-05T03:00").atZone(TestAnomalies.ZONE).toInstant();
+        var raised = new org.wattwatch.model.alert.Anomaly(1, "p-1", AnomalyState.RAISED, "main", since,
+                since.plusMillis(1), LocalDateTime.parse("2026-01-05T03:00"), TestAnomalies.ZONE.getId(), 0, 0, 0, 0,
+                "seed-1", since, 0, org.wattwatch.model.alert.AlertKind.SPOOL);
+        assertThat(english.title(raised)).isEqualTo("Readings piling up (main)");
+        assertThat(english.text(raised)).isEqualTo("The Pi of meter main kept readings it could not send, and its "
+                + "spool was nearly full at 03:00: when it is full, the oldest readings are dropped. Check the Pi's "
+                + "network and the Kafka broker.");
+        var resolved = new org.wattwatch.model.alert.Anomaly(1, "p-1", AnomalyState.RESOLVED, "main", since,
+                since.plusSeconds(5400), LocalDateTime.parse("2026-01-05T03:00"), TestAnomalies.ZONE.getId(), 0, 0, 0,
+                0, "seed-1", since, 0, org.wattwatch.model.alert.AlertKind.SPOOL);
+        assertThat(english.text(resolved)).isEqualTo("The Pi of meter main has room for its readings again, after 1 h "
+                + "30 min.");
+        assertThat(messages("fr").speech(resolved)).isEqualTo("Le Pi du compteur a de nouveau de la place pour ses "
+                + "relevés.");
+    }
+
+    @Test
     void aDarkSensorSaysWhatTheHomeUsuallyUses() {
         java.time.Instant since = LocalDateTime.parse("2026-01-05T02:10").atZone(TestAnomalies.ZONE).toInstant();
         var dark = new org.wattwatch.model.alert.Anomaly(1, "d-1", AnomalyState.RAISED, "main", since,

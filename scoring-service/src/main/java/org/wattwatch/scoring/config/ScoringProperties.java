@@ -3,6 +3,8 @@ package org.wattwatch.scoring.config;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -36,6 +38,8 @@ import org.wattwatch.detection.DetectorSettings;
  * @param maxMeters how many meters this instance keeps state and gauges for (default 10000); a reading of
  *                  a meter beyond it goes to the dead-letter topic with the reason, counted, so no stream of
  *                  made-up meter ids can exhaust the memory
+ * @param spoolNearlyFull a reading that comes with its agent's spool at least this full (share, default 0.8, the
+ *                  agent's own warn-ratio) is told as a spool nearly full: the agent will soon drop readings
  */
 @Validated
 @ConfigurationProperties("wattwatch.scoring")
@@ -48,7 +52,8 @@ public record ScoringProperties(
         @NotNull @DefaultValue("15m") Duration silence,
         @NotNull @DefaultValue("2h") Duration dark,
         @NotNull @DefaultValue("5m") Duration aheadTolerance,
-        @Positive @DefaultValue("10000") int maxMeters) {
+        @Positive @DefaultValue("10000") int maxMeters,
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.8") double spoolNearlyFull) {
 
     public ScoringProperties {
         if (window.isNegative() || window.isZero() || dipAllowance.isNegative()
@@ -79,12 +84,12 @@ public record ScoringProperties(
     public static ScoringProperties of(ZoneId zone, double threshold, String model) {
         return new ScoringProperties(zone, threshold, model, DetectorSettings.DEFAULT_WINDOW,
                 DetectorSettings.DEFAULT_DIP_ALLOWANCE, Duration.ofMinutes(15), Duration.ofHours(2),
-                Duration.ofMinutes(5), 10_000);
+                Duration.ofMinutes(5), 10_000, 0.8);
     }
 
     /** The same settings with another meter limit. */
     public ScoringProperties withMaxMeters(int meters) {
         return new ScoringProperties(zone, threshold, model, window, dipAllowance, silence, dark, aheadTolerance,
-                meters);
+                meters, spoolNearlyFull);
     }
 }

@@ -20,7 +20,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class MeterStateSerde {
 
-    /** 2 added the trailing levels and the presence; a store or changelog written in format 1 is still read. */
+    /**
+     * 2 added the trailing levels and the presence; a store or changelog written in format 1 is still read.
+     * Fields added to format 2 since go at its end and are read when there (the presence's spoolSince).
+     */
     private static final byte FORMAT = 2;
     private static final byte FORMAT_WITHOUT_LEVELS = 1;
     private static final int INSTANT_BYTES = Long.BYTES + Integer.BYTES;
@@ -46,7 +49,8 @@ public final class MeterStateSerde {
                 + levels.trailing().size() * (INSTANT_BYTES + Double.BYTES)
                 + 4 + (state.presence().lastSeen() == null ? 0 : INSTANT_BYTES)
                 + (state.presence().silentSince() == null ? 0 : INSTANT_BYTES)
-                + (state.presence().darkSince() == null ? 0 : INSTANT_BYTES);
+                + (state.presence().darkSince() == null ? 0 : INSTANT_BYTES)
+                + 1 + (state.presence().spoolSince() == null ? 0 : INSTANT_BYTES);
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(FORMAT);
         out.putShort((short) state.recent().size());
@@ -80,6 +84,7 @@ public final class MeterStateSerde {
         putOptionalInstant(out, state.presence().silentSince());
         putOptionalInstant(out, state.presence().darkSince());
         out.put((byte) (state.presence().darkTold() ? 1 : 0));
+        putOptionalInstant(out, state.presence().spoolSince());
         return out.array();
     }
 
@@ -115,7 +120,7 @@ public final class MeterStateSerde {
         MeterState.Presence presence = MeterState.Presence.UNKNOWN;
         if (format == FORMAT) {
             presence = new MeterState.Presence(getOptionalInstant(in), getOptionalInstant(in), getOptionalInstant(in),
-                    in.get() != 0);
+                    in.get() != 0, in.hasRemaining() ? getOptionalInstant(in) : null);
         }
         return new MeterState(List.copyOf(recent), latestEnd, alert, levels, presence);
     }

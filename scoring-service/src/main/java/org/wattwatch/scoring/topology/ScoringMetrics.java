@@ -28,6 +28,7 @@ public class ScoringMetrics {
     private final Counter deadLettered;
     private final Counter silent;
     private final Counter dark;
+    private final Counter spoolNearlyFull;
     private final DistributionSummary scores;
     private final MeterRegistry registry;
     /** Latest scored reading per meter, for the "reading against its envelope" graph. */
@@ -42,6 +43,9 @@ public class ScoringMetrics {
                 .register(registry);
         dark = Counter.builder("wattwatch.scoring.meters.dark")
                 .description("meters told as dark: zero readings for the dark time while usage was expected")
+                .register(registry);
+        spoolNearlyFull = Counter.builder("wattwatch.scoring.meters.spool.nearly.full")
+                .description("meters told as keeping many unsent readings: their agent's spool nearly full")
                 .register(registry);
         silent = Counter.builder("wattwatch.scoring.meters.silent")
                 .description("meters told as silent: no reading for the silence time").register(registry);
@@ -94,5 +98,9 @@ public class ScoringMetrics {
 
     void dark() {
         dark.increment();
+    }
+
+    void spoolNearlyFull() {
+        spoolNearlyFull.increment();
     }
 }

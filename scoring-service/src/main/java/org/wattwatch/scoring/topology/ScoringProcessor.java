@@ -21,6 +21,7 @@ import org.wattwatch.detection.HomeClock;
 import org.wattwatch.detection.MeterState;
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.model.alert.AlertKind;
+import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.json.EventFormatException;
@@ -59,6 +60,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
     private final Duration silence;
     private final Duration dark;
     private final Duration aheadTolerance;
+    private final double spoolNearlyFull;
     private final KnownMeters knownMeters;
     /** Meters of this task's store, counted in {@link #knownMeters} while the task runs here. */
     private int ownMeters;
@@ -74,14 +76,15 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
     private KeyValueStore<String, MeterState> store;
 
     ScoringProcessor(ReadingScorer scorer, AnomalyDetector detector, ScoringMetrics metrics, TopicNames topics,
-            Duration silence, Duration dark, Duration aheadTolerance, KnownMeters knownMeters) {
+            ScoringProperties properties, KnownMeters knownMeters) {
         this.scorer = scorer;
         this.detector = detector;
         this.metrics = metrics;
         this.topics = topics;
-        this.silence = silence;
-        this.dark = dark;
-        this.aheadTolerance = aheadTolerance;
+        this.silence = properties.silence();
+        this.dark = properties.dark();
+        this.aheadTolerance = properties.aheadTolerance();
+        this.spoolNearlyFull = properties.spoolNearlyFull();
         this.knownMeters = knownMeters;
         this.clock = detector.clock();
     }
@@ -142,8 +145,10 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
             model = scorer.model(reading.meterId());
             detection = detector.next(state, scorer.score(reading, model), model);
             MeterState.Presence nextPresence = detection.late()
-                    ? new MeterState.Presence(now, null, presence.darkSince(), presence.darkTold())
-                    : dark(reading, presence, now, model, sensorEvents);
+                    ? new MeterState.Presence(now, null, presence.darkSince(), presence.darkTold(),
+                            presence.spoolSince())
+                    : spool(reading, presence.spoolSince(), dark(reading, presence, now, model, sensorEvents), model,
+                            sensorEvents);
             next = (detection.late() ? state : detection.state()).withPresence(nextPresence);
         } catch (RuntimeException e) {
             // a reading the model or the detector cannot take (nothing written yet): set aside with the
@@ -190,6 +195,35 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
         return new MeterState.Presence(now, null, since, told);
     }
 
+    /**
+     * Told once a reading comes with its agent's spool nearly full, resolved by the first that comes with
+     * room again: the agent cannot tell anyone while it cannot reach Kafka, its readings tell once they
+     * arrive.
+     */
+    private MeterState.Presence spool(MeterReading reading, Instant since, MeterState.Presence next,
+            EnvelopeModel model, List<Anomaly> events) {
+        boolean nearlyFull = reading.spoolUse() >= spoolNearlyFull;
+        if (nearlyFull && since == null) {
+            events.add(spoolEvent(AnomalyState.RAISED, reading.meterId(), reading.intervalEnd(), reading, model));
+            metrics.spoolNearlyFull();
+            return next.withSpoolSince(reading.intervalEnd());
+        }
+        if (!nearlyFull && since != null) {
+            events.add(spoolEvent(AnomalyState.RESOLVED, reading.meterId(), since, reading, model));
+            return next.withSpoolSince(null);
+        }
+        return next.withSpoolSince(since);
+    }
+
+    /** A spool event: from the first reading that came with the spool nearly full to this reading's end. */
+    private Anomaly spoolEvent(AnomalyState state, String meter, Instant since, MeterReading reading,
+            EnvelopeModel model) {
+        Instant until = reading.intervalEnd().isAfter(since) ? reading.intervalEnd() : since.plusMillis(1);
+        return new Anomaly(Anomaly.SCHEMA_VERSION, Anomaly.alertIdFor(meter + "|spool", since), state, meter, since,
+                until, clock.local(since), clock.zone().getId(), 0, 0, 0, 0, model.version(), since, 0,
+                AlertKind.SPOOL);
+    }
+
     private ExpectedRange expected(EnvelopeModel model, Instant from, Instant to) {
         return model.expected(clock.local(from), Duration.between(from, to));
     }
@@ -219,7 +253,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
         for (KeyValue<String, MeterState> meter : silent) {
             MeterState.Presence p = meter.value.presence();
             MeterState next = meter.value.withPresence(new MeterState.Presence(p.lastSeen(), now, p.darkSince(),
-                    p.darkTold()));
+                    p.darkTold(), p.spoolSince()));
             store.put(meter.key, next);
             states.put(meter.key, next);
             metrics.silent();

@@ -31,9 +31,7 @@ public class ScoringTopology {
     private final ScoringMetrics metrics;
     private final TopicNames topics;
     private final AnomalyDetector detector;
-    private final java.time.Duration silence;
-    private final java.time.Duration dark;
-    private final java.time.Duration aheadTolerance;
+    private final ScoringProperties properties;
     private final KnownMeters knownMeters;
 
     public ScoringTopology(ReadingScorer scorer, ScoringMetrics metrics, TopicNames topics,
@@ -42,9 +40,7 @@ public class ScoringTopology {
         this.metrics = metrics;
         this.topics = topics;
         this.detector = new AnomalyDetector(properties.zone(), properties.detector());
-        this.silence = properties.silence();
-        this.dark = properties.dark();
-        this.aheadTolerance = properties.aheadTolerance();
+        this.properties = properties;
         this.knownMeters = new KnownMeters(properties.maxMeters());
     }
 
@@ -55,8 +51,8 @@ public class ScoringTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ScoringProcessor.METER_STATES),
                 Serdes.String(), MeterStateSerde.serde()).withCachingEnabled());
         builder.stream(topics.readings(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("readings"))
-                .process(() -> new ScoringProcessor(scorer, detector, metrics, topics, silence, dark, aheadTolerance,
-                        knownMeters), Named.as("score"),
+                .process(() -> new ScoringProcessor(scorer, detector, metrics, topics, properties, knownMeters),
+                        Named.as("score"),
                         ScoringProcessor.METER_STATES)
                 .to((meter, outgoing, context) -> outgoing.topic(), OUT);
     }

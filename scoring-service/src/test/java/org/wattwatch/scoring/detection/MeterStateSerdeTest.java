@@ -18,7 +18,8 @@ class MeterStateSerdeTest {
                 new MeterState.OpenAlert("a-1", t, 123.4, t.plusSeconds(120), 60),
                 new MeterState.Levels(t.plusSeconds(60), List.of(new MeterState.Level(t.plusSeconds(60), 0.0004),
                         new MeterState.Level(t.plusSeconds(120), 0.0006))),
-                new MeterState.Presence(t.plusSeconds(125), t.plusSeconds(1125), t.minusSeconds(7200), true));
+                new MeterState.Presence(t.plusSeconds(125), t.plusSeconds(1125), t.minusSeconds(7200), true,
+                        t.minusSeconds(60)));
         assertThat(MeterStateSerde.read(MeterStateSerde.write(state))).isEqualTo(state);
         assertThat(MeterStateSerde.read(MeterStateSerde.write(MeterState.EMPTY))).isEqualTo(MeterState.EMPTY);
     }
@@ -30,8 +31,17 @@ class MeterStateSerdeTest {
                 null);
         byte[] current = MeterStateSerde.write(state);
         // format 1 is format 2 without the trailing levels (no since, none) and presence (no instants, not told)
-        byte[] formatOne = java.util.Arrays.copyOf(current, current.length - 1 - Short.BYTES - 4);
+        byte[] formatOne = java.util.Arrays.copyOf(current, current.length - 1 - Short.BYTES - 4 - 1);
         formatOne[0] = 1;
         assertThat(MeterStateSerde.read(formatOne)).isEqualTo(state);
+    }
+
+    @Test
+    void readsAStateWrittenBeforeTheSpoolWasFollowed() {
+        Instant t = Instant.parse("2026-01-05T03:00:00Z");
+        MeterState state = MeterState.EMPTY.withPresence(new MeterState.Presence(t, null, t, false));
+        byte[] current = MeterStateSerde.write(state);
+        byte[] before = java.util.Arrays.copyOf(current, current.length - 1); // without the trailing spoolSince
+        assertThat(MeterStateSerde.read(before)).isEqualTo(state);
     }
 }

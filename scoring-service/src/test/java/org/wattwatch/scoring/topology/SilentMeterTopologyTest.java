@@ -38,8 +38,43 @@ class SilentMeterTopologyTest {
                 Math.round(wh), "test", sequence++)));
     }
 
+    private void readingWithSpool(String meter, Instant start, double spoolUse) {
+        topology.readings.pipeInput(meter, EventJson.write(new MeterReading(1, meter, start, start.plusSeconds(60), 5,
+                5, "test", sequence++, spoolUse)));
+    }
+
     private List<Anomaly> events() {
         return topology.anomalies.readValuesToList().stream().map(v -> EventJson.read(v, Anomaly.class)).toList();
+    }
+
+    /**
+     * After an outage the agent's backlog arrives: readings cut while its spool was nearly full raise a
+     * spool alert, once, and the first cut with room again resolves it.
+     */
+    @Test
+    void readingsThatComeWithTheAgentsSpoolNearlyFullAreToldOnceAndResolvedWhenItHasRoom() {
+        Instant t = Instant.parse("2026-01-05T10:00:00Z");
+        readingWithSpool("main", t, 0.5);
+        readingWithSpool("main", t.plusSeconds(60), 0.79);
+        assertThat(events()).isEmpty();
+
+        readingWithSpool("main", t.plusSeconds(120), 0.8);
+        readingWithSpool("main", t.plusSeconds(180), 0.95);
+        List<Anomaly> raised = events();
+        assertThat(raised).hasSize(1);
+        assertThat(raised.get(0).kind()).isEqualTo(AlertKind.SPOOL);
+        assertThat(raised.get(0).state()).isEqualTo(AnomalyState.RAISED);
+        assertThat(raised.get(0).raisedAt()).isEqualTo(t.plusSeconds(180));
+        assertThat(raised.get(0).violations()).isEmpty();
+
+        readingWithSpool("main", t.plusSeconds(240), 0.3);
+        List<Anomaly> resolved = events();
+        assertThat(resolved).hasSize(1);
+        assertThat(resolved.get(0).state()).isEqualTo(AnomalyState.RESOLVED);
+        assertThat(resolved.get(0).alertId()).isEqualTo(raised.get(0).alertId());
+        readingWithSpool("main", t.plusSeconds(300), 0.2);
+        assertThat(events()).isEmpty();
+        assertThat(topology.registry.get("wattwatch.scoring.meters.spool.nearly.full").counter().count()).isEqualTo(1);
     }
 
     @Test

@@ -150,13 +150,23 @@ class ReadingCutter implements SmartLifecycle {
         }
         String meter = counter.meter().id();
         unspooled.add(new MeterReading(MeterReading.SCHEMA_VERSION, meter, from, end,
-                pulses * counter.meter().whPerPulse(), pulses, properties.agentId(), sequences.take(meter)));
+                pulses * counter.meter().whPerPulse(), pulses, properties.agentId(), sequences.take(meter),
+                spoolUse()));
         registry.counter("wattwatch.agent.readings.produced", "meter", meter).increment();
         if (unspooled.size() > properties.spool().maxReadings()) {
             unspooled.removeFirst(); // the spool's own rule when full: the newest usage matters most
             registry.counter("wattwatch.agent.spool.dropped").increment();
         }
         flush();
+    }
+
+    /**
+     * How much of the spool readings waiting to be sent take, carried by each reading: the agent cannot
+     * tell anyone itself while Kafka is out of reach, but the scoring service learns from the readings,
+     * once they arrive, how close the agent came to dropping some.
+     */
+    private double spoolUse() {
+        return Math.min(1, (spool.size() + unspooled.size()) / (double) properties.spool().maxReadings());
     }
 
     /**

@@ -104,6 +104,24 @@ class ReadingCutterTest {
         }
     }
 
+    /** Each reading says how full the spool was when it was cut, so its receiver learns of a backlog. */
+    @Test
+    void eachReadingCarriesHowMuchOfTheSpoolWasWaiting() throws Exception {
+        AgentProperties properties = TestAgents.properties(dir, TestAgents.meter("main", 17, 1000, Duration.ofMillis(10)));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (ReadingSpool spool = new ReadingSpool(properties, registry);
+                MeterInputs inputs = new MeterInputs(properties, clock)) {
+            ReadingCutter cutter = new ReadingCutter(properties, inputs, spool, new SequenceNumbers(properties, spool),
+                    clock, registry);
+            cutter.start();
+            clock.advanceTo(clock.instant().plus(Duration.ofMinutes(3)));
+            cutter.cutEndedIntervals(); // nothing sent them: they wait
+            List<MeterReading> waiting = drain(spool);
+            int max = properties.spool().maxReadings();
+            assertThat(waiting).extracting(MeterReading::spoolUse).containsExactly(0.0, 1.0 / max, 2.0 / max);
+        }
+    }
+
     /**
      * The Pi's clock jumps by {@code step} while monotonic time goes on: blinks before and after it,
      * readings cut every few seconds as the agent does.
