@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param backlogBurst late events (see {@code datedAfter}) a channel is told one by one; more late events
  *                     than that wait for one digest (default 3)
  * @param backlogQuiet the digest is sent once no late event has come for this long (default 30s)
+ * @param keepResolved a resolved alert whose deliveries are all done leaves the book and the state topic this
+ *                     long after its last change (default 30d): the topic does not keep every alert a home had
  */
 @Validated
 @ConfigurationProperties("wattwatch.notifier")
@@ -35,5 +37,6 @@ public record NotifierProperties(
         @NotNull @DefaultValue("1h") Duration datedAfter,
         @NotNull @DefaultValue("UTC") ZoneId zone,
         @PositiveOrZero @DefaultValue("3") int backlogBurst,
-        @NotNull @DefaultValue("30s") Duration backlogQuiet) {
+        @NotNull @DefaultValue("30s") Duration backlogQuiet,
+        @NotNull @DefaultValue("30d") Duration keepResolved) {
 }

@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.json.EventFormatException;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.TopicNames;
@@ -69,6 +71,7 @@ public class AlertBook implements SmartLifecycle {
     private final KafkaTemplate<Object, Object> kafka;
     private final ConsumerFactory<?, ?> consumers;
     private final Duration replayTimeout;
+    private final Duration keepResolved;
     private final Clock clock;
     private final String stateTopic;
     private volatile boolean running;
@@ -95,6 +98,7 @@ public class AlertBook implements SmartLifecycle {
         this.kafka = (KafkaTemplate<Object, Object>) kafka;
         this.consumers = consumers;
         this.replayTimeout = properties.stateReplayTimeout();
+        this.keepResolved = properties.keepResolved();
         this.clock = clock;
     }
 
@@ -189,6 +193,30 @@ public class AlertBook implements SmartLifecycle {
 
     /** An event held for a channel's digest, with the alert it belongs to as the book has it now. */
     record HeldEvent(AlertRecord alert, String deliveryKey, String channel, Instant heldAt) {
+    }
+
+    /**
+     * Resolved alerts whose deliveries are all done leave the book, and the state topic as tombstones,
+     * {@code keep-resolved} after their last change: the compacted topic keeps the recent alerts, not every
+     * alert the home ever had.
+     */
+    @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.HOURS)
+    public void forgetResolved() {
+        changes.lock();
+        try {
+            Instant before = clock.instant().minus(keepResolved);
+            synchronized (this) {
+                List<String> done = alerts.values().stream()
+                        .filter(r -> r.anomaly().state() == AnomalyState.RESOLVED && r.updatedAt().isBefore(before)
+                                && r.deliveries().values().stream().allMatch(DeliveryStatus::isFinal))
+                        .map(r -> r.anomaly().alertId()).toList();
+                alerts.keySet().removeAll(done);
+                evicted.addAll(done);
+            }
+            forgetEvicted();
+        } finally {
+            changes.unlock();
+        }
     }
 
     /** Newest first. */

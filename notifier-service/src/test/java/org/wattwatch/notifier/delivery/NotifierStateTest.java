@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +60,16 @@ class NotifierStateTest {
         broker.destroy();
     }
 
-    private static ConfigurableApplicationContext startNotifier(String prefix, int recentAlerts) {
-        return NotifierApplication.builder().run("--server.port=0", "--" + OwnerClient.SETTING,
+    private static ConfigurableApplicationContext startNotifier(String prefix, int recentAlerts, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--" + OwnerClient.SETTING,
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--wattwatch.topics.partitions=1",
                 // alerts of January 2026, each told by itself: a backlog's digest is BacklogDigestTest's
                 "--wattwatch.notifier.backlog-burst=1000",
                 "--wattwatch.topics.prefix=" + prefix, "--wattwatch.notifier.recent-alerts=" + recentAlerts,
                 "--wattwatch.notifier.channels.webhook.enabled=true",
-                "--wattwatch.notifier.channels.webhook.url=" + webhook.baseUrl() + "/hook");
+                "--wattwatch.notifier.channels.webhook.url=" + webhook.baseUrl() + "/hook"));
+        args.addAll(List.of(more));
+        return NotifierApplication.builder().run(args.toArray(String[]::new));
     }
 
     private static void send(String topic, String key, byte[] value) throws Exception {
@@ -138,6 +141,35 @@ class NotifierStateTest {
 
     private static String outcome(AlertBook book, String delivery) {
         return channelAlert(book).map(r -> r.deliveries().get(delivery)).map(d -> d.outcome().name()).orElse("NONE");
+    }
+
+    @Test
+    void aResolvedAlertLeavesTheBookAndTheStateTopicInTime() throws Exception {
+        TopicNames topics = new TopicNames("resolved.");
+        provider.answer("done", 200);
+        provider.answer("open", 200);
+        var raised = TestAnomalies.raised("done");
+        var resolved = TestAnomalies.at("done", org.wattwatch.model.alert.AnomalyState.RESOLVED,
+                LocalDateTime.parse("2026-01-05T04:00"), Duration.ofHours(1), 200, 0.3);
+        var open = TestAnomalies.raised("open");
+        try (ConfigurableApplicationContext notifier = startNotifier("resolved.", 200,
+                "--wattwatch.notifier.keep-resolved=1s")) {
+            AlertBook book = notifier.getBean(AlertBook.class);
+            send(topics.anomalies(), "done", EventJson.write(raised));
+            send(topics.anomalies(), "done", EventJson.write(resolved));
+            send(topics.anomalies(), "open", EventJson.write(open));
+            await().atMost(Duration.ofSeconds(60)).until(() -> provider.successes("done") == 2
+                    && provider.successes("open") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                book.forgetResolved();
+                return book.get(raised.alertId()).isEmpty();
+            });
+            assertThat(book.get(open.alertId())).as("still open: kept").isPresent();
+        }
+        Map<String, byte[]> state = latest(topics.notificationsState());
+        assertThat(state).containsKey(raised.alertId());
+        assertThat(state.get(raised.alertId())).as("tombstone").isNull();
+        assertThat(state.get(open.alertId())).isNotNull();
     }
 
     @Test

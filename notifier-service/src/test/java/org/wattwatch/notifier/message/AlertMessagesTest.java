@@ -30,7 +30,8 @@ class AlertMessagesTest {
         source.setAlwaysUseMessageFormat(true);
         source.setDefaultEncoding("UTF-8");
         return new AlertMessages(source, new NotifierProperties(200, Locale.forLanguageTag(locale), Duration.ofSeconds(60),
-                Duration.ofHours(1), java.time.ZoneId.of("UTC"), 3, Duration.ofSeconds(30)), clock);
+                Duration.ofHours(1), java.time.ZoneId.of("UTC"), 3, Duration.ofSeconds(30),
+                Duration.ofDays(30)), clock);
     }
 
     private final AlertMessages english = messages("en");
