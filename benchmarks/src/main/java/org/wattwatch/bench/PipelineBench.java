@@ -48,6 +48,7 @@ import org.wattwatch.scoring.model.ActiveModel;
 import org.wattwatch.scoring.scoring.ReadingScorer;
 import org.wattwatch.scoring.topology.ScoringMetrics;
 import org.wattwatch.scoring.topology.ScoringTopology;
+import org.wattwatch.topics.TopicReplay;
 
 /**
  * {@code ./wattwatch bench}: on one local broker (started here, a real Kafka in a child JVM), the
@@ -205,12 +206,7 @@ public final class PipelineBench {
         try (KafkaConsumer<String, byte[]> consumer = reader(bootstrap)) {
             consumer.assign(from.keySet());
             from.forEach(consumer::seek);
-            Map<TopicPartition, Long> to = consumer.endOffsets(from.keySet());
-            long count = 0;
-            while (from.keySet().stream().anyMatch(p -> consumer.position(p) < to.get(p))) {
-                count += consumer.poll(Duration.ofMillis(200)).count();
-            }
-            return count;
+            return TopicReplay.toEnd(consumer, "the run's output", Duration.ofMinutes(5), r -> { }, (r, e) -> { });
         }
     }
 

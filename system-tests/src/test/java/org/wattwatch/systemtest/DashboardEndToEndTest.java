@@ -26,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
+import org.wattwatch.access.OwnerClient;
 import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.scoring.ScoringApplication;
 

@@ -10,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.wattwatch.access.OwnerClient;
 import org.wattwatch.devtools.DevTools;
 
 import picocli.CommandLine;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
+import org.wattwatch.access.OwnerClient;
 import org.wattwatch.agent.AgentApplication;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.score.ScoredReading;

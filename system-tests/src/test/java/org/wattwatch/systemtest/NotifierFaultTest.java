@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
+import org.wattwatch.access.OwnerClient;
 import org.wattwatch.devtools.ChildBroker;
 import org.wattwatch.model.alert.Anomaly;
 import org.wattwatch.model.alert.AnomalyState;

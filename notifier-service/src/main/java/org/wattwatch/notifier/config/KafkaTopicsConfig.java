@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.topics.TopicsProperties;
 
 /**
  * The notifier may start before the scoring service: it creates the topics it reads and writes.
@@ -13,11 +14,6 @@ import org.wattwatch.model.topic.TopicNames;
  */
 @Configuration
 class KafkaTopicsConfig {
-
-    @Bean
-    TopicNames topicNames(TopicsProperties topics) {
-        return topics.names();
-    }
 
     @Bean
     KafkaAdmin.NewTopics notifierTopics(TopicsProperties topics, TopicNames names) {

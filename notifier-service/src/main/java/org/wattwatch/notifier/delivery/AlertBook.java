@@ -19,12 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -40,6 +36,7 @@ import org.wattwatch.model.json.EventFormatException;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.notifier.config.NotifierProperties;
+import org.wattwatch.topics.TopicReplay;
 
 /**
  * The alerts and, per event and channel, what became of them: what {@code GET /api/alerts} shows
@@ -283,30 +280,20 @@ public class AlertBook implements SmartLifecycle {
     @Override
     public void start() {
         long started = System.nanoTime();
-        int count = 0;
         Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions, no group: nothing to commit
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "wattwatch-notifier-state-replay");
-        try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(stateTopic, replayTimeout);
-            List<TopicPartition> assigned = partitions == null ? List.of()
-                    : partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(assigned);
-            consumer.seekToBeginning(assigned);
-            Map<TopicPartition, Long> end = consumer.endOffsets(assigned, replayTimeout);
-            Instant deadline = clock.instant().plus(replayTimeout);
-            while (!caughtUp(consumer, end)) {
-                if (clock.instant().isAfter(deadline)) {
-                    throw new IllegalStateException("could not read " + stateTopic + " within "
-                            + replayTimeout + " (wattwatch.notifier.state-replay-timeout)");
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    replay(r);
-                    count++;
-                }
-            }
+        long count;
+        try {
+            count = TopicReplay.readAll(config, new StringDeserializer(), new ByteArrayDeserializer(), stateTopic,
+                    replayTimeout, this::replay, (r, e) -> {
+                        skipped.increment();
+                        LOG.error("alert state record at {}-{} offset {} skipped: {}", r.topic(), r.partition(),
+                                r.offset(), e.getMessage());
+                    });
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " (wattwatch.notifier.state-replay-timeout)", e);
         }
         changes.lock();
         try {
@@ -319,6 +306,7 @@ public class AlertBook implements SmartLifecycle {
         running = true;
     }
 
+    /** One record of the state topic into the book; a record that is not an alert record throws. */
     private void replay(ConsumerRecord<String, byte[]> r) {
         if (r.value() == null) {
             synchronized (this) {
@@ -327,23 +315,11 @@ public class AlertBook implements SmartLifecycle {
             }
             return;
         }
-        AlertRecord record;
-        try {
-            record = EventJson.read(r.value(), AlertRecord.class);
-        } catch (EventFormatException e) {
-            record = null;
-        }
-        if (record == null || record.anomaly() == null || record.anomaly().alertId() == null) {
-            skipped.increment();
-            LOG.error("alert state record at {}-{} offset {} skipped: not an alert record", r.topic(), r.partition(),
-                    r.offset());
-            return;
+        AlertRecord record = EventJson.read(r.value(), AlertRecord.class);
+        if (record.anomaly() == null || record.anomaly().alertId() == null) {
+            throw new EventFormatException("not an alert record: no anomaly with an alert id", null);
         }
         keep(record);
-    }
-
-    private static boolean caughtUp(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.wattwatch.notifier.channel.PermanentDeliveryException;
-import org.wattwatch.notifier.config.TopicsProperties;
+import org.wattwatch.topics.TopicsProperties;
 
 /**
  * Non-blocking retries with Kafka's own topics: a failed notification waits in

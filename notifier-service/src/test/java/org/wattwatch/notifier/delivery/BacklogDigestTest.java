@@ -35,7 +35,7 @@ import org.wattwatch.model.alert.AnomalyState;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.notifier.NotifierApplication;
-import org.wattwatch.notifier.OwnerClient;
+import org.wattwatch.access.OwnerClient;
 import org.wattwatch.notifier.TestAnomalies;
 
 /**

@@ -44,7 +44,7 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.notifier.TestAnomalies;
-import org.wattwatch.notifier.OwnerClient;
+import org.wattwatch.access.OwnerClient;
 
 /**
  * The notifier on a real broker with the log channel and a webhook channel against a local fake

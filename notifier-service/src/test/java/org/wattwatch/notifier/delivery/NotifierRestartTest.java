@@ -29,7 +29,7 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.notifier.TestAnomalies;
-import org.wattwatch.notifier.OwnerClient;
+import org.wattwatch.access.OwnerClient;
 
 /**
  * The notifier is stopped while some notifications wait for a provider that is down, and started

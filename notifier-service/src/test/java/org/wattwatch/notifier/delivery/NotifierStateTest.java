@@ -34,7 +34,7 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.notifier.TestAnomalies;
-import org.wattwatch.notifier.OwnerClient;
+import org.wattwatch.access.OwnerClient;
 
 /**
  * The alert state topic stays readable and as small as the book: a record that cannot be read does

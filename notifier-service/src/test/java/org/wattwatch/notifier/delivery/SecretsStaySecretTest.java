@@ -31,7 +31,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.notifier.NotifierApplication;
-import org.wattwatch.notifier.OwnerClient;
+import org.wattwatch.access.OwnerClient;
 import org.wattwatch.notifier.TestAnomalies;
 
 /**

@@ -8,16 +8,12 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.wattwatch.model.topic.TopicNames;
 import org.wattwatch.scoring.model.ModelRegistry;
+import org.wattwatch.topics.TopicsProperties;
 
 /** Creates the topics the topology needs before it starts (Kafka Streams will not create sources). */
 @Configuration
 @EnableKafkaStreams
 class KafkaTopicsConfig {
-
-    @Bean
-    TopicNames topicNames(TopicsProperties topics) {
-        return topics.names();
-    }
 
     @Bean
     KafkaAdmin.NewTopics scoringTopics(TopicsProperties topics, TopicNames names) {

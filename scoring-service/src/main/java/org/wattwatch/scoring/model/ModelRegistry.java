@@ -2,6 +2,7 @@ package org.wattwatch.scoring.model;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +24,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,6 +36,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.envelope.Models;
+import org.wattwatch.topics.TopicReplay;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.scoring.config.FollowerLoop;
 import org.wattwatch.model.topic.TopicNames;
@@ -192,44 +192,46 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
         throw new IllegalStateException("the model change for " + meter + " was recorded but not yet applied");
     }
 
+    /** A record of the models topic, or one the registry cannot use: counted and logged, the models unchanged. */
     private void apply(ConsumerRecord<String, byte[]> record) {
+        try {
+            take(record);
+        } catch (RuntimeException e) {
+            reject(record, e);
+        }
+    }
+
+    private void take(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             byMeter.remove(record.key());
             LOG.info("meter {} now scored with the default model", record.key());
         } else {
+            ModelAssignment a = EventJson.read(record.value(), ModelAssignment.class);
+            byte[] file = Base64.getDecoder().decode(a.active().packageBase64());
+            EnvelopeModel model;
             try {
-                ModelAssignment a = EventJson.read(record.value(), ModelAssignment.class);
-                byte[] file = Base64.getDecoder().decode(a.active().packageBase64());
-                EnvelopeModel model = Models.read(new ByteArrayInputStream(file), a.active().fileName());
-                byMeter.put(a.meter(), new InUse(model, a));
-                LOG.info("{} now scored with model {}", a.meter().equals(ModelAssignment.DEFAULT) ? "every meter"
-                        : "meter " + a.meter(), model.version());
-            } catch (IOException | RuntimeException e) {
-                rejected.increment();
-                LOG.error("unusable model record for {} at offset {} of {}: {}", record.key(), record.offset(), topic,
-                        e.toString());
+                model = Models.read(new ByteArrayInputStream(file), a.active().fileName());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            byMeter.put(a.meter(), new InUse(model, a));
+            LOG.info("{} now scored with model {}", a.meter().equals(ModelAssignment.DEFAULT) ? "every meter"
+                    : "meter " + a.meter(), model.version());
         }
+        changed();
+    }
+
+    private void reject(ConsumerRecord<String, byte[]> record, RuntimeException e) {
+        rejected.increment();
+        LOG.error("unusable model record for {} at offset {} of {}: {}", record.key(), record.offset(), topic,
+                e.toString());
+        changed();
+    }
+
+    private void changed() {
         publishInUse();
         synchronized (this) {
             notifyAll();
-        }
-    }
-
-    /** Reads the topic to its end: what the start waits for before the topology scores. */
-    private void replay(KafkaConsumer<String, byte[]> consumer) {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, REPLAY_TIMEOUT);
-        List<TopicPartition> assigned = partitions == null ? List.of()
-                : partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(assigned);
-        consumer.seekToBeginning(assigned);
-        Map<TopicPartition, Long> end = consumer.endOffsets(assigned, REPLAY_TIMEOUT);
-        long deadline = System.nanoTime() + REPLAY_TIMEOUT.toNanos();
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read " + topic + " within " + REPLAY_TIMEOUT);
-            }
-            consumer.poll(Duration.ofMillis(200)).forEach(this::apply);
         }
     }
 
@@ -239,7 +241,8 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
                 new ByteArrayDeserializer());
         try {
-            replay(consumer);
+            TopicReplay.assignFromBeginning(consumer, topic, REPLAY_TIMEOUT);
+            TopicReplay.toEnd(consumer, topic, REPLAY_TIMEOUT, this::take, this::reject);
         } catch (RuntimeException e) {
             consumer.close(); // a replay that fails (no broker in time) leaves no consumer behind
             throw e;

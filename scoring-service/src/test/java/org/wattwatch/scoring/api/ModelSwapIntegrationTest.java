@@ -45,7 +45,7 @@ import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.scoring.ScoringApplication;
-import org.wattwatch.scoring.OwnerClient;
+import org.wattwatch.access.OwnerClient;
 
 /** A model swapped and rolled back through the REST API while readings stream, on a real broker. */
 @SpringBootTest(classes = ScoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

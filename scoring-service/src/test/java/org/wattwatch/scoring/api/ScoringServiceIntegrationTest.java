@@ -42,7 +42,7 @@ import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.score.ScoredReading;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.scoring.ScoringApplication;
-import org.wattwatch.scoring.OwnerClient;
+import org.wattwatch.access.OwnerClient;
 
 @SpringBootTest(classes = ScoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {OwnerClient.SETTING, "spring.config.name=" + ScoringApplication.CONFIG_NAME,

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.wattwatch.scoring.OwnerClient;
+import org.wattwatch.access.OwnerClient;
 import org.wattwatch.scoring.ScoringApplication;
 
 /**

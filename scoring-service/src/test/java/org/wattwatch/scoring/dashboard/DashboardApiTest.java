@@ -35,7 +35,7 @@ import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
 import org.wattwatch.model.topic.Topics;
 import org.wattwatch.scoring.ScoringApplication;
-import org.wattwatch.scoring.OwnerClient;
+import org.wattwatch.access.OwnerClient;
 
 /** The dashboard's API on a real broker, the notifier deliberately absent. */
 @SpringBootTest(classes = ScoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

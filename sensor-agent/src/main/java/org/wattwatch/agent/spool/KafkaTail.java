@@ -8,16 +8,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
-import org.wattwatch.model.json.EventFormatException;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.topics.TopicReplay;
 
 /**
  * This agent's newest reading per meter at the end of {@code power.readings} (the last one written,
@@ -58,30 +57,17 @@ class KafkaTail {
                             Utils.toPositive(Utils.murmur2(m.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                                     % partitions.size()))
                     .distinct().toList();
-            consumer.assign(ours);
-            Map<TopicPartition, Long> end = consumer.endOffsets(ours, timeout);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(ours, timeout);
-            for (TopicPartition p : ours) {
-                consumer.seek(p, Math.max(begin.get(p), end.get(p) - LOOK_BACK));
-            }
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (ours.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reading the tail of " + topic + " took over " + timeout);
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key() != null && meters.contains(r.key())) {
-                        try {
-                            MeterReading reading = EventJson.read(r.value(), MeterReading.class);
-                            if (agentId.equals(reading.agentId())) {
-                                last.put(reading.meterId(), reading); // offset order is the order written
-                            }
-                        } catch (EventFormatException e) {
-                            // another producer's bad record: not ours, and the scoring service dead-letters it
-                        }
+            TopicReplay.assignLast(consumer, ours, LOOK_BACK, timeout);
+            TopicReplay.toEnd(consumer, topic, timeout, r -> {
+                if (r.key() != null && meters.contains(r.key())) {
+                    MeterReading reading = EventJson.read(r.value(), MeterReading.class);
+                    if (agentId.equals(reading.agentId())) {
+                        last.put(reading.meterId(), reading); // offset order is the order written
                     }
                 }
-            }
+            }, (r, e) -> {
+                // another producer's bad record: not ours, and the scoring service dead-letters it
+            });
         }
         return last;
     }

@@ -30,7 +30,7 @@ import org.wattwatch.agent.config.AgentProperties;
 import org.wattwatch.model.json.EventFormatException;
 import org.wattwatch.model.json.EventJson;
 import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.agent.config.TopicsProperties;
+import org.wattwatch.topics.TopicsProperties;
 
 /**
  * Sends the spool to Kafka oldest first, one reading at a time, and removes a reading only once
@@ -55,7 +55,11 @@ class SpoolSender implements SmartLifecycle, HealthIndicator {
     private final KafkaTail tail;
     private final AgentProperties properties;
     private final String topic;
-    private final Clock clock = Clock.systemUTC();
+    /**
+     * The agent's Clock bean is the meter's time, a replay's own while one runs; when a reading last
+     * reached Kafka is the operator's time, so health says it on the wall clock.
+     */
+    private final Clock wallClock = Clock.systemUTC();
     private final Counter sent;
     private final Counter skipped;
     private final Map<String, MeterReading> inKafka = new HashMap<>();
@@ -148,7 +152,7 @@ class SpoolSender implements SmartLifecycle, HealthIndicator {
             LOG.info("Kafka reachable again; {} readings still waiting", spool.size());
         }
         lastError = null;
-        lastSuccess = clock.instant();
+        lastSuccess = wallClock.instant();
     }
 
     /** Why a send failed: Kafka away for now, Kafka refusing this agent, or the reading itself. */

@@ -1,4 +1,4 @@
-package org.wattwatch.scoring.config;
+package org.wattwatch.topics;
 
 import jakarta.validation.constraints.Positive;
 
@@ -8,12 +8,13 @@ import org.springframework.validation.annotation.Validated;
 import org.wattwatch.model.topic.TopicNames;
 
 /**
- * How the topics this service reads and writes are created when missing. Existing topics are left
- * as they are, so an operator's own topic setup always wins.
+ * The topics every service reads and writes: their names, and how a service creates those missing.
+ * Existing topics are left as they are, so an operator's own topic setup always wins.
  *
  * @param partitions        partitions per topic (default 3); meters spread over them by id
  * @param replicationFactor replicas per partition (default 1, for one local broker; use 3 in production)
- * @param prefix            put before every topic name, e.g. {@code home1.} (default none)
+ * @param prefix            put before every topic name, e.g. {@code home1.} (default none); the same in every
+ *                          service of one installation
  */
 @Validated
 @ConfigurationProperties("wattwatch.topics")

@@ -1,4 +1,4 @@
-package org.wattwatch.notifier;
+package org.wattwatch.access;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
