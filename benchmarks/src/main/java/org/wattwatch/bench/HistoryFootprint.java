@@ -8,8 +8,8 @@ import java.util.Locale;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.score.ScoredReading;
 import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.scoring.dashboard.DashboardProperties;
 import org.wattwatch.scoring.dashboard.LiveUpdates;

@@ -21,11 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.envelope.Models;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.score.ScoredReading;
 import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.scoring.model.ActiveModel;
-import org.wattwatch.scoring.scoring.ReadingScorer;
+import org.wattwatch.scoring.model.ReadingScorer;
 
 /** One score call with a trained model package: the envelope lookup alone, and a whole reading. */
 @State(Scope.Benchmark)

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.wattwatch.model.json.MeterReadingJson;
+import org.wattwatch.event.json.MeterReadingJson;
 
 /**
  * Pipelines between the pass-through and the scoring topology, each adding one thing the scoring

@@ -11,11 +11,11 @@ import java.util.Optional;
 
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.envelope.LevelScale;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.alert.AnomalyState;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.score.ExpectedRange;
-import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.alert.AnomalyState;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.score.ExpectedRange;
+import org.wattwatch.event.score.ScoredReading;
 
 /**
  * The detection rule and the alert lifecycle, one plain-Java place that the scoring service's

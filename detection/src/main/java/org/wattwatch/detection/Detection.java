@@ -2,9 +2,9 @@ package org.wattwatch.detection;
 
 import java.util.Optional;
 
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.score.ExpectedRange;
-import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.score.ExpectedRange;
+import org.wattwatch.event.score.ScoredReading;
 
 /**
  * What one reading did: its scored form, the lifecycle event it caused if any, and the meter's

@@ -10,10 +10,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.wattwatch.envelope.EnvelopeModel;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.alert.AnomalyState;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.alert.AnomalyState;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.score.ExpectedRange;
 
 /**
  * A meter's history replayed reading by reading through the detector, as the scoring service

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.wattwatch.envelope.HourlyEnvelope;
 import org.wattwatch.envelope.LevelScale;
 import org.wattwatch.envelope.WithScales;
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.score.ExpectedRange;
 
 /** Judging the level usage held at several window lengths, each against its own usual range. */
 class LevelScalesTest {

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.reading.MeterReading;
 
 /** Per-minute readings for the detector's tests, written as runs of mean power. */
 final class Minutes {

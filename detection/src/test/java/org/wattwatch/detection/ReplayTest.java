@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.wattwatch.envelope.HourlyEnvelope;
-import org.wattwatch.model.alert.AnomalyState;
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.alert.AnomalyState;
+import org.wattwatch.event.score.ExpectedRange;
 
 /** The detector as an owner lives it: one alert per unusual run, none for peaks or the clock's hour. */
 class ReplayTest {

@@ -13,9 +13,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.topic.TopicNames;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

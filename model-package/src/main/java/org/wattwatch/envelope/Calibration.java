@@ -2,7 +2,7 @@ package org.wattwatch.envelope;
 
 import java.util.Arrays;
 
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.score.ExpectedRange;
 
 /**
  * Turns central quantile models into an envelope with the wanted share of windows outside it.

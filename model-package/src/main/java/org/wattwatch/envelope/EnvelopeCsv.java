@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.score.ExpectedRange;
 
 /**
  * Reads an hourly envelope CSV ({@code hour,low_wh,high_wh}, one row per hour 0..23), the format of

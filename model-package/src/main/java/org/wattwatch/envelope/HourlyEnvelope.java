@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.score.ExpectedRange;
 
 /**
  * The 2018 demo's model: one (low, high) energy range per hour of day, learned as Wh per hour.

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.score.ExpectedRange;
 
 /**
  * The usual range of the level a window of one length holds, per hour of day: for the detector to

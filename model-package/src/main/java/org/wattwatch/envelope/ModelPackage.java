@@ -19,12 +19,12 @@ import hex.genmodel.GenModel;
 import hex.genmodel.MojoModel;
 import hex.genmodel.MojoReaderBackendFactory;
 
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.validation.Checks;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.validation.Checks;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.score.ExpectedRange;
 
 /**
  * A model package: one zip with {@code model.json} ({@link ModelManifest}) and two H2O MOJOs,

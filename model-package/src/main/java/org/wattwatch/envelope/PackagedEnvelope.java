@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.score.ExpectedRange;
 
 /**
  * A trained envelope, as a table: the package's MOJOs are evaluated once, when the model is

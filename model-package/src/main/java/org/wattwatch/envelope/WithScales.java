@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.score.ExpectedRange;
 
 /** A model's envelope with other level scales: the trainer's candidates while it calibrates them. */
 public record WithScales(EnvelopeModel envelope, List<LevelScale> scales) implements EnvelopeModel {

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.score.ExpectedRange;
 
 class ModelsTest {
 

@@ -3,7 +3,7 @@ package org.wattwatch.topics;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.event.topic.TopicNames;
 
 /** Binds {@code wattwatch.topics.*} and names the topics ({@code @topicNames} in listener expressions). */
 @AutoConfiguration

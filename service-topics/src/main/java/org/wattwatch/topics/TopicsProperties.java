@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.event.topic.TopicNames;
 
 /**
  * The topics every service reads and writes: their names, and how a service creates those missing.

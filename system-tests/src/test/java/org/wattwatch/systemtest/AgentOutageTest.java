@@ -32,9 +32,9 @@ import org.wattwatch.agent.AgentApplication;
 import org.wattwatch.agent.pulse.MeterInputs;
 import org.wattwatch.agent.spool.ReadingSpool;
 import org.wattwatch.devtools.ChildBroker;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.topic.Topics;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.topic.Topics;
 
 /**
  * The broker goes away mid-stream while the meter keeps blinking, comes back, and then the agent

@@ -35,10 +35,10 @@ import org.wattwatch.envelope.LevelScale;
 import org.wattwatch.envelope.ModelManifest;
 import org.wattwatch.envelope.ModelPackage;
 import org.wattwatch.envelope.Models;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.topic.Topics;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.topic.Topics;
 import org.wattwatch.scoring.ScoringApplication;
 
 /**

@@ -20,9 +20,9 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 import org.wattwatch.access.OwnerClient;
 import org.wattwatch.agent.AgentApplication;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.score.ScoredReading;
-import org.wattwatch.model.topic.Topics;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.score.ScoredReading;
+import org.wattwatch.event.topic.Topics;
 import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.scoring.ScoringApplication;
 

@@ -34,10 +34,10 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 import org.wattwatch.access.OwnerClient;
 import org.wattwatch.devtools.ChildBroker;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.alert.AnomalyState;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.topic.Topics;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.alert.AnomalyState;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.topic.Topics;
 import org.wattwatch.notifier.NotifierApplication;
 
 /**

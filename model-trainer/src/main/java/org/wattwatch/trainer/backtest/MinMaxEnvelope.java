@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.wattwatch.envelope.HourlyEnvelope;
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.score.ExpectedRange;
 import org.wattwatch.trainer.history.Window;
 
 /** The 2018 demo's model, for comparison: per hour of day, the lowest and highest window seen. */

@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.wattwatch.detection.DetectorSettings;
-import org.wattwatch.model.history.History;
+import org.wattwatch.event.history.History;
 import org.wattwatch.trainer.history.HistoryFiles;
 import org.wattwatch.trainer.history.Window;
 import org.wattwatch.trainer.history.Windows;

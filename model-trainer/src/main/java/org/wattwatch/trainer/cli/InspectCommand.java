@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.envelope.Models;
 import org.wattwatch.envelope.PackagedEnvelope;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.score.ExpectedRange;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.score.ExpectedRange;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,12 +9,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.wattwatch.model.history.History;
-import org.wattwatch.model.history.HistoryCsv;
-import org.wattwatch.model.history.HistoryFormatException;
-import org.wattwatch.model.json.EventFormatException;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.history.History;
+import org.wattwatch.event.history.HistoryCsv;
+import org.wattwatch.event.history.HistoryFormatException;
+import org.wattwatch.event.json.EventFormatException;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
 
 /**
  * Opens a history: a CSV ({@code timestamp,wh} or {@code timestamp,w}), or a dump of the
@@ -41,7 +41,7 @@ public final class HistoryFiles {
                 MeterReading r = EventJson.readValid(lines.get(i).getBytes(StandardCharsets.UTF_8), MeterReading.class,
                         MeterReading::violations);
                 csv.add(LocalDateTime.ofInstant(r.intervalStart(), zone) + "," + r.wh());
-            } catch (EventFormatException | org.wattwatch.model.validation.InvalidEventException e) {
+            } catch (EventFormatException | org.wattwatch.event.validation.InvalidEventException e) {
                 bad.add("line " + (i + 1) + ": " + e.getMessage());
             }
         }

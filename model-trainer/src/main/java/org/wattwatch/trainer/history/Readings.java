@@ -6,9 +6,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.wattwatch.model.history.History;
-import org.wattwatch.model.history.HistoryRow;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.history.History;
+import org.wattwatch.event.history.HistoryRow;
+import org.wattwatch.event.reading.MeterReading;
 
 /**
  * A history as the readings an agent would have sent for it, one per row in time order, so a

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.wattwatch.detection.WindowLevel;
-import org.wattwatch.model.history.History;
-import org.wattwatch.model.history.HistoryFormatException;
-import org.wattwatch.model.history.HistoryRow;
+import org.wattwatch.event.history.History;
+import org.wattwatch.event.history.HistoryFormatException;
+import org.wattwatch.event.history.HistoryRow;
 
 /**
  * Cuts a history into detection windows: every run of consecutive intervals that spans the window,

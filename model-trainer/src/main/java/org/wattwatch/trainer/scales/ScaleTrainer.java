@@ -19,7 +19,7 @@ import org.wattwatch.detection.Replay;
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.envelope.LevelScale;
 import org.wattwatch.envelope.WithScales;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.reading.MeterReading;
 
 /**
  * Learns the level scales: per window length and hour of day, the usual level (the median of the

@@ -15,9 +15,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wattwatch.model.history.History;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.history.History;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
 
 class HistoryFilesTest {
 

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.topics.TopicsProperties;
 
 /**

@@ -30,11 +30,11 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.alert.AnomalyState;
-import org.wattwatch.model.json.EventFormatException;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.alert.AnomalyState;
+import org.wattwatch.event.json.EventFormatException;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.notifier.config.NotifierProperties;
 import org.wattwatch.topics.TopicReplay;
 

@@ -3,7 +3,7 @@ package org.wattwatch.notifier.delivery;
 import java.time.Instant;
 import java.util.Map;
 
-import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.event.alert.Anomaly;
 
 /**
  * An alert as the owner's tools see it, and as the state topic stores it.

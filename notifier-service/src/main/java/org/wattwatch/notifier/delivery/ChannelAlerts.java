@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import org.wattwatch.model.alert.AlertKind;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.alert.AnomalyState;
+import org.wattwatch.event.alert.AlertKind;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.alert.AnomalyState;
 import org.wattwatch.notifier.config.NotifierProperties;
 
 /**

@@ -18,10 +18,10 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
-import org.wattwatch.model.json.EventFormatException;
-import org.wattwatch.model.topic.TopicNames;
-import org.wattwatch.model.topic.Topics;
-import org.wattwatch.model.validation.InvalidEventException;
+import org.wattwatch.event.json.EventFormatException;
+import org.wattwatch.event.topic.TopicNames;
+import org.wattwatch.event.topic.Topics;
+import org.wattwatch.event.validation.InvalidEventException;
 
 /**
  * Poison anomalies go to {@code power.anomalies.dlq} with the reason in a header and are counted;

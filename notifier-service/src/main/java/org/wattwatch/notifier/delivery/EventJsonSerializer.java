@@ -1,7 +1,7 @@
 package org.wattwatch.notifier.delivery;
 
 import org.apache.kafka.common.serialization.Serializer;
-import org.wattwatch.model.json.EventJson;
+import org.wattwatch.event.json.EventJson;
 
 /**
  * Writes what the notifier produces (notifications, delivery state, dead letters) in the event

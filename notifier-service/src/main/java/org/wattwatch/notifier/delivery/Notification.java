@@ -2,9 +2,9 @@ package org.wattwatch.notifier.delivery;
 
 import java.util.List;
 
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.validation.Checks;
-import org.wattwatch.model.validation.Violation;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.validation.Checks;
+import org.wattwatch.event.validation.Violation;
 
 /**
  * One message to deliver on one channel: a record on {@code power.notifications}, so retries of one

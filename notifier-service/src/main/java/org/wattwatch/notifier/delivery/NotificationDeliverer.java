@@ -20,7 +20,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
-import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.event.alert.Anomaly;
 import org.wattwatch.notifier.channel.AlertChannel;
 import org.wattwatch.notifier.channel.DeliveryErrors;
 import org.wattwatch.notifier.channel.PermanentDeliveryException;

@@ -1,7 +1,7 @@
 package org.wattwatch.notifier.delivery;
 
 import org.apache.kafka.common.serialization.Deserializer;
-import org.wattwatch.model.json.EventJson;
+import org.wattwatch.event.json.EventJson;
 
 /** Reads and validates a notification; wrapped in an ErrorHandlingDeserializer like anomalies. */
 public class NotificationDeserializer implements Deserializer<Notification> {

@@ -2,7 +2,7 @@ package org.wattwatch.notifier.message;
 
 import java.util.List;
 
-import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.event.alert.Anomaly;
 
 /**
  * One lifecycle event of an alert in words, or a backlog's digest of many.

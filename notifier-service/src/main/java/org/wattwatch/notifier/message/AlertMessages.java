@@ -13,9 +13,9 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.wattwatch.model.alert.AlertKind;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.alert.AnomalyState;
+import org.wattwatch.event.alert.AlertKind;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.alert.AnomalyState;
 import org.wattwatch.notifier.config.NotifierProperties;
 
 /**

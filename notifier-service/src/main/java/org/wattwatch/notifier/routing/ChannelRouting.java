@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.wattwatch.model.alert.AnomalyState;
+import org.wattwatch.event.alert.AnomalyState;
 
 /**
  * What one channel is told. Set under {@code wattwatch.notifier.channels.<channel>.routing}.

@@ -6,9 +6,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
-import org.wattwatch.model.alert.AlertKind;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.alert.AnomalyState;
+import org.wattwatch.event.alert.AlertKind;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.alert.AnomalyState;
 
 /** Decides whether one lifecycle event of an alert goes to one channel now, and if not, says why. */
 public final class RoutingPolicy {

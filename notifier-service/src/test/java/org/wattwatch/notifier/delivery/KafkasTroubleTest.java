@@ -9,7 +9,7 @@ import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
-import org.wattwatch.model.json.EventFormatException;
+import org.wattwatch.event.json.EventFormatException;
 
 /** Which failures of the anomaly listener are Kafka's trouble (retried until it is over) and which the record's. */
 class KafkasTroubleTest {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.notifier.TestAnomalies;
 import org.wattwatch.access.OwnerClient;
@@ -122,21 +122,21 @@ class NotifierStateTest {
             send(topics.anomalies(), "before-revoke", EventJson.write(TestAnomalies.raised("before-revoke")));
             await().atMost(Duration.ofSeconds(60)).until(() -> channelAlert(book).isPresent());
             AlertRecord told = channelAlert(book).orElseThrow();
-            assertThat(told.anomaly().state()).isEqualTo(org.wattwatch.model.alert.AnomalyState.RAISED);
+            assertThat(told.anomaly().state()).isEqualTo(org.wattwatch.event.alert.AnomalyState.RAISED);
             assertThat(told.message()).contains("cannot deliver alerts through webhook");
             await().atMost(Duration.ofSeconds(30)).until(() -> outcome(book, "RAISED/log").equals("DELIVERED"));
             assertThat(outcome(book, "RAISED/webhook")).as("not through the channel that fails").isEqualTo("SKIPPED");
 
             send(topics.anomalies(), "after-fix", EventJson.write(TestAnomalies.raised("after-fix")));
             await().atMost(Duration.ofSeconds(60)).until(() -> channelAlert(book)
-                    .filter(a -> a.anomaly().state() == org.wattwatch.model.alert.AnomalyState.RESOLVED).isPresent());
+                    .filter(a -> a.anomaly().state() == org.wattwatch.event.alert.AnomalyState.RESOLVED).isPresent());
             assertThat(channelAlert(book).orElseThrow().message()).contains("reach webhook again");
         }
     }
 
     private static java.util.Optional<AlertRecord> channelAlert(AlertBook book) {
         return book.recent().stream()
-                .filter(r -> r.anomaly().kind() == org.wattwatch.model.alert.AlertKind.CHANNEL).findFirst();
+                .filter(r -> r.anomaly().kind() == org.wattwatch.event.alert.AlertKind.CHANNEL).findFirst();
     }
 
     private static String outcome(AlertBook book, String delivery) {
@@ -149,7 +149,7 @@ class NotifierStateTest {
         provider.answer("done", 200);
         provider.answer("open", 200);
         var raised = TestAnomalies.raised("done");
-        var resolved = TestAnomalies.at("done", org.wattwatch.model.alert.AnomalyState.RESOLVED,
+        var resolved = TestAnomalies.at("done", org.wattwatch.event.alert.AnomalyState.RESOLVED,
                 LocalDateTime.parse("2026-01-05T04:00"), Duration.ofHours(1), 200, 0.3);
         var open = TestAnomalies.raised("open");
         try (ConfigurableApplicationContext notifier = startNotifier("resolved.", 200,

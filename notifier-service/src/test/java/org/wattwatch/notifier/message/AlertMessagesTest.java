@@ -9,7 +9,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.wattwatch.model.alert.AnomalyState;
+import org.wattwatch.event.alert.AnomalyState;
 import org.wattwatch.notifier.TestAnomalies;
 import org.wattwatch.notifier.config.NotifierProperties;
 
@@ -46,11 +46,11 @@ class AlertMessagesTest {
     }
 
     /** A silent meter, last heard from at 04:10 on the home's clock, 50 minutes before the event. */
-    private static org.wattwatch.model.alert.Anomaly silent(AnomalyState state) {
+    private static org.wattwatch.event.alert.Anomaly silent(AnomalyState state) {
         java.time.Instant last = LocalDateTime.parse("2026-01-05T04:10").atZone(TestAnomalies.ZONE).toInstant();
-        return new org.wattwatch.model.alert.Anomaly(1, "s-1", state, "main", last, last.plusSeconds(3000),
+        return new org.wattwatch.event.alert.Anomaly(1, "s-1", state, "main", last, last.plusSeconds(3000),
                 LocalDateTime.parse("2026-01-05T04:10"), TestAnomalies.ZONE.getId(), 0, 0, 0, 0, "seed-1", last, 0,
-                org.wattwatch.model.alert.AlertKind.SILENT);
+                org.wattwatch.event.alert.AlertKind.SILENT);
     }
 
     @Test
@@ -69,16 +69,16 @@ class AlertMessagesTest {
     @Test
     void anAgentWhoseSpoolWasNearlyFullIsToldWithWhatToCheck() {
         java.time.Instant since = LocalDateTime.parse("2026-01-05T03:00").atZone(TestAnomalies.ZONE).toInstant();
-        var raised = new org.wattwatch.model.alert.Anomaly(1, "p-1", AnomalyState.RAISED, "main", since,
+        var raised = new org.wattwatch.event.alert.Anomaly(1, "p-1", AnomalyState.RAISED, "main", since,
                 since.plusMillis(1), LocalDateTime.parse("2026-01-05T03:00"), TestAnomalies.ZONE.getId(), 0, 0, 0, 0,
-                "seed-1", since, 0, org.wattwatch.model.alert.AlertKind.SPOOL);
+                "seed-1", since, 0, org.wattwatch.event.alert.AlertKind.SPOOL);
         assertThat(english.title(raised)).isEqualTo("Readings piling up (main)");
         assertThat(english.text(raised)).isEqualTo("The Pi of meter main kept readings it could not send, and its "
                 + "spool was nearly full at 03:00: when it is full, the oldest readings are dropped. Check the Pi's "
                 + "network and the Kafka broker.");
-        var resolved = new org.wattwatch.model.alert.Anomaly(1, "p-1", AnomalyState.RESOLVED, "main", since,
+        var resolved = new org.wattwatch.event.alert.Anomaly(1, "p-1", AnomalyState.RESOLVED, "main", since,
                 since.plusSeconds(5400), LocalDateTime.parse("2026-01-05T03:00"), TestAnomalies.ZONE.getId(), 0, 0, 0,
-                0, "seed-1", since, 0, org.wattwatch.model.alert.AlertKind.SPOOL);
+                0, "seed-1", since, 0, org.wattwatch.event.alert.AlertKind.SPOOL);
         assertThat(english.text(resolved)).isEqualTo("The Pi of meter main has room for its readings again, after 1 h "
                 + "30 min.");
         assertThat(messages("fr").speech(resolved)).isEqualTo("Le Pi du compteur a de nouveau de la place pour ses "
@@ -88,9 +88,9 @@ class AlertMessagesTest {
     @Test
     void aDarkSensorSaysWhatTheHomeUsuallyUses() {
         java.time.Instant since = LocalDateTime.parse("2026-01-05T02:10").atZone(TestAnomalies.ZONE).toInstant();
-        var dark = new org.wattwatch.model.alert.Anomaly(1, "d-1", AnomalyState.RAISED, "main", since,
+        var dark = new org.wattwatch.event.alert.Anomaly(1, "d-1", AnomalyState.RAISED, "main", since,
                 since.plusSeconds(7200), LocalDateTime.parse("2026-01-05T02:10"), TestAnomalies.ZONE.getId(), 0, 223,
-                700, 0, "seed-1", since, 0, org.wattwatch.model.alert.AlertKind.DARK);
+                700, 0, "seed-1", since, 0, org.wattwatch.event.alert.AlertKind.DARK);
         assertThat(english.text(dark)).isEqualTo("Meter main has counted nothing since 02:10, where the home usually "
                 + "uses at least 223 Wh in that time: the sensor may have come off the meter's LED.");
         assertThat(english.title(dark)).isEqualTo("Sensor sees nothing (main)");
@@ -168,7 +168,7 @@ class AlertMessagesTest {
     @Test
     void shortIntervalsSayTheirLength() {
         var quarter = TestAnomalies.raised("main");
-        quarter = new org.wattwatch.model.alert.Anomaly(1, quarter.alertId(), quarter.state(), "main",
+        quarter = new org.wattwatch.event.alert.Anomaly(1, quarter.alertId(), quarter.state(), "main",
                 quarter.intervalStart(), quarter.intervalStart().plusSeconds(900), quarter.localStart(), quarter.zone(),
                 375, 27, 90.75, 5.46, "seed", quarter.raisedAt(), 284);
         assertThat(english.text(quarter)).isEqualTo(

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.alert.AnomalyState;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.alert.AnomalyState;
 import org.wattwatch.notifier.TestAnomalies;
 
 class RoutingPolicyTest {
@@ -34,7 +34,7 @@ class RoutingPolicyTest {
         Anomaly usage = withScore(0);
         Anomaly silent = new Anomaly(usage.schemaVersion(), usage.alertId(), usage.state(), usage.meterId(),
                 usage.intervalStart(), usage.intervalEnd(), usage.localStart(), usage.zone(), 0, 0, 0, 0,
-                usage.modelVersion(), usage.raisedAt(), 0, org.wattwatch.model.alert.AlertKind.SILENT);
+                usage.modelVersion(), usage.raisedAt(), 0, org.wattwatch.event.alert.AlertKind.SILENT);
         ChannelRouting severeOnly = routing(3.0, null, 0);
         assertThat(RoutingPolicy.skipReason(usage, severeOnly, NOON, null)).isPresent();
         assertThat(RoutingPolicy.skipReason(silent, severeOnly, NOON, null)).isEmpty();

@@ -3,7 +3,7 @@ package org.wattwatch.scoring.api;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.wattwatch.model.validation.Violation;
+import org.wattwatch.event.validation.Violation;
 
 /** A request that parsed but breaks a rule; becomes a 400 problem listing every bad field. */
 public class InvalidRequestException extends RuntimeException {

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wattwatch.envelope.ModelFormatException;
-import org.wattwatch.model.validation.Checks;
-import org.wattwatch.model.validation.Violation;
+import org.wattwatch.event.validation.Checks;
+import org.wattwatch.event.validation.Violation;
 import org.wattwatch.scoring.model.ModelAssignment;
 import org.wattwatch.scoring.model.ModelRegistry;
 

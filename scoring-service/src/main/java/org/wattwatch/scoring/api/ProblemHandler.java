@@ -11,7 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.wattwatch.model.validation.Violation;
+import org.wattwatch.event.validation.Violation;
 
 import tools.jackson.core.JacksonException;
 

@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.wattwatch.envelope.EnvelopeModel;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.score.ScoredReading;
-import org.wattwatch.model.validation.Violation;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.score.ScoredReading;
+import org.wattwatch.event.validation.Violation;
 import org.wattwatch.scoring.model.ModelAssignment;
-import org.wattwatch.scoring.scoring.ReadingScorer;
+import org.wattwatch.scoring.model.ReadingScorer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -3,9 +3,9 @@ package org.wattwatch.scoring.api;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.validation.Checks;
-import org.wattwatch.model.validation.Violation;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.validation.Checks;
+import org.wattwatch.event.validation.Violation;
 
 /**
  * An ad-hoc reading to score.

@@ -28,10 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.wattwatch.envelope.EnvelopeModel;
-import org.wattwatch.model.score.ExpectedRange;
-import org.wattwatch.model.validation.Violation;
+import org.wattwatch.event.score.ExpectedRange;
+import org.wattwatch.event.validation.Violation;
 import org.wattwatch.scoring.api.InvalidRequestException;
-import org.wattwatch.scoring.scoring.ReadingScorer;
+import org.wattwatch.scoring.model.ReadingScorer;
 
 /** What the dashboard page at {@code /} reads: meters, a day against its band, the week's envelope, alerts. */
 @RestController

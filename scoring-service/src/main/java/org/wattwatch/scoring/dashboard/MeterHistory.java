@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.wattwatch.model.score.ExpectedRange;
-import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.event.score.ExpectedRange;
+import org.wattwatch.event.score.ScoredReading;
 
 /**
  * The recent points of one meter, oldest first, at most {@code history} behind the newest. Not

@@ -26,11 +26,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.wattwatch.model.json.EventFormatException;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.score.ScoredReading;
-import org.wattwatch.model.topic.TopicNames;
-import org.wattwatch.model.validation.InvalidEventException;
+import org.wattwatch.event.json.EventFormatException;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.score.ScoredReading;
+import org.wattwatch.event.topic.TopicNames;
+import org.wattwatch.event.validation.InvalidEventException;
 import org.wattwatch.scoring.config.FollowerLoop;
 import org.wattwatch.scoring.config.TopicFollower;
 

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
-import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.event.score.ScoredReading;
 import org.wattwatch.scoring.config.ScoringProperties;
 
 /**

@@ -37,9 +37,9 @@ import org.springframework.stereotype.Component;
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.envelope.Models;
 import org.wattwatch.topics.TopicReplay;
-import org.wattwatch.model.json.EventJson;
+import org.wattwatch.event.json.EventJson;
 import org.wattwatch.scoring.config.FollowerLoop;
-import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.scoring.config.TopicFollower;
 
 /**

@@ -3,8 +3,8 @@ package org.wattwatch.scoring.topology;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.score.ScoredReading;
 
 import tools.jackson.core.io.NumberOutput;
 

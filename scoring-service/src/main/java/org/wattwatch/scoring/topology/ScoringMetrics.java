@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
-import org.wattwatch.model.alert.AnomalyState;
-import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.event.alert.AnomalyState;
+import org.wattwatch.event.score.ScoredReading;
 import org.wattwatch.detection.Detection;
 
 /**

@@ -20,20 +20,20 @@ import org.wattwatch.detection.Detection;
 import org.wattwatch.detection.HomeClock;
 import org.wattwatch.detection.MeterState;
 import org.wattwatch.envelope.EnvelopeModel;
-import org.wattwatch.model.alert.AlertKind;
+import org.wattwatch.event.alert.AlertKind;
 import org.wattwatch.scoring.config.ScoringProperties;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.alert.AnomalyState;
-import org.wattwatch.model.json.EventFormatException;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.json.MeterReadingJson;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.score.ExpectedRange;
-import org.wattwatch.model.score.ScoredReading;
-import org.wattwatch.model.topic.TopicNames;
-import org.wattwatch.model.topic.Topics;
-import org.wattwatch.model.validation.InvalidEventException;
-import org.wattwatch.scoring.scoring.ReadingScorer;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.alert.AnomalyState;
+import org.wattwatch.event.json.EventFormatException;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.json.MeterReadingJson;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.score.ExpectedRange;
+import org.wattwatch.event.score.ScoredReading;
+import org.wattwatch.event.topic.TopicNames;
+import org.wattwatch.event.topic.Topics;
+import org.wattwatch.event.validation.InvalidEventException;
+import org.wattwatch.scoring.model.ReadingScorer;
 
 /**
  * Parses, validates and scores one reading, then lets the meter's detector judge its window and

@@ -8,11 +8,11 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.detection.AnomalyDetector;
 import org.wattwatch.scoring.detection.MeterStateSerde;
-import org.wattwatch.scoring.scoring.ReadingScorer;
+import org.wattwatch.scoring.model.ReadingScorer;
 
 /**
  * readings -> score and detect (per-meter state store) -> {@code power.scored} (every reading, its

@@ -31,9 +31,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.web.client.RestClient;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.topic.Topics;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.topic.Topics;
 import org.wattwatch.scoring.ScoringApplication;
 import org.wattwatch.access.OwnerClient;
 

@@ -21,10 +21,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.score.ScoredReading;
-import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.score.ScoredReading;
+import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.scoring.config.ScoringProperties;
 
 /** The dashboard's feed on a broker that goes away: it notices, and the page can say so. */

@@ -9,10 +9,10 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.score.ScoredReading;
 import org.wattwatch.scoring.config.ScoringProperties;
-import org.wattwatch.scoring.scoring.ReadingScorer;
+import org.wattwatch.scoring.model.ReadingScorer;
 
 class ActiveModelTest {
 

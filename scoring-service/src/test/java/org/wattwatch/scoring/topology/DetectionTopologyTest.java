@@ -15,11 +15,11 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.alert.AnomalyState;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.alert.AnomalyState;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.score.ScoredReading;
 
 /** The detection rule and the alert lifecycle, on per-minute readings, with the seed envelope. */
 class DetectionTopologyTest {

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
-import org.wattwatch.model.score.ScoredReading;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.score.ScoredReading;
 
 class ScoredReadingJsonTest {
 

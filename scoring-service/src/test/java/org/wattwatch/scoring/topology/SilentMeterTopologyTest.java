@@ -9,11 +9,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.wattwatch.model.alert.AlertKind;
-import org.wattwatch.model.alert.Anomaly;
-import org.wattwatch.model.alert.AnomalyState;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.alert.AlertKind;
+import org.wattwatch.event.alert.Anomaly;
+import org.wattwatch.event.alert.AnomalyState;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
 
 /**
  * A meter that stops sending is told as silent, once, and its next reading ends that alert; a meter

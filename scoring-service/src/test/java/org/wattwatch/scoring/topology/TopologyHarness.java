@@ -15,11 +15,11 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.springframework.core.io.DefaultResourceLoader;
-import org.wattwatch.model.topic.TopicNames;
+import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.scoring.config.ScoringProperties;
 import org.wattwatch.scoring.model.ActiveModel;
 import org.wattwatch.scoring.model.ModelSource;
-import org.wattwatch.scoring.scoring.ReadingScorer;
+import org.wattwatch.scoring.model.ReadingScorer;
 
 /** The scoring topology with the seed envelope on a TopologyTestDriver, and its topics. */
 final class TopologyHarness implements AutoCloseable {

@@ -21,7 +21,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-import org.wattwatch.model.validation.Checks;
+import org.wattwatch.event.validation.Checks;
 
 /**
  * Sensor agent settings ({@code wattwatch.agent.*}). Every value is checked at startup; a bad one

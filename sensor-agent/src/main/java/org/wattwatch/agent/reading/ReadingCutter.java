@@ -21,7 +21,7 @@ import org.wattwatch.agent.pulse.MeterInputs;
 import org.wattwatch.agent.pulse.PulseCounter;
 import org.wattwatch.agent.source.ReplayClock;
 import org.wattwatch.agent.spool.ReadingSpool;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.reading.MeterReading;
 
 /**
  * At each interval boundary, turns every meter's pulse count into a reading and puts it in the

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wattwatch.agent.config.AgentProperties;
 import org.slf4j.LoggerFactory;
-import org.wattwatch.model.history.History;
-import org.wattwatch.model.history.HistoryCsv;
-import org.wattwatch.model.history.HistoryRow;
+import org.wattwatch.event.history.History;
+import org.wattwatch.event.history.HistoryCsv;
+import org.wattwatch.event.history.HistoryRow;
 
 /** The agent's time: the system clock, or for a replay the history's own time. */
 @Configuration

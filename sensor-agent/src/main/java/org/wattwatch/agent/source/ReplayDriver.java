@@ -16,7 +16,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.wattwatch.agent.config.AgentProperties;
 import org.wattwatch.agent.pulse.MeterInputs;
-import org.wattwatch.model.history.HistoryRow;
+import org.wattwatch.event.history.HistoryRow;
 
 /**
  * Plays a recorded history into a meter's Pi4J mock pin, {@code speed} times faster than it

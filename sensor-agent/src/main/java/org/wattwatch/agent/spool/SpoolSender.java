@@ -27,9 +27,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 import org.wattwatch.agent.config.AgentProperties;
-import org.wattwatch.model.json.EventFormatException;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.json.EventFormatException;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
 import org.wattwatch.topics.TopicsProperties;
 
 /**

@@ -20,8 +20,8 @@ import org.wattwatch.agent.config.AgentProperties;
 import org.wattwatch.agent.pulse.MeterInputs;
 import org.wattwatch.agent.source.ReplayClock;
 import org.wattwatch.agent.spool.ReadingSpool;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
 
 class ReadingCutterTest {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wattwatch.agent.TestAgents;
 import org.wattwatch.agent.config.AgentProperties;
 import org.wattwatch.agent.spool.ReadingSpool;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.reading.MeterReading;
 
 class SequenceNumbersTest {
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wattwatch.agent.TestAgents;
 import org.wattwatch.agent.config.AgentProperties;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
 
 class ReadingSpoolTest {
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.KafkaException;
 import org.wattwatch.agent.TestAgents;
 import org.wattwatch.agent.config.AgentProperties;
-import org.wattwatch.model.json.EventJson;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.reading.MeterReading;
 
 /** A send that fails is told apart: Kafka away (retried), Kafka refusing the agent (shown), or the reading. */
 class SendFailuresTest {

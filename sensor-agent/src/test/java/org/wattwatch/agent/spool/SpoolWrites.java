@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.wattwatch.agent.TestAgents;
 import org.wattwatch.agent.config.AgentProperties;
 import org.wattwatch.agent.reading.SequenceNumbers;
-import org.wattwatch.model.reading.MeterReading;
+import org.wattwatch.event.reading.MeterReading;
 
 /**
  * What each reading costs the disk on its way through the agent: a sequence number taken, the reading

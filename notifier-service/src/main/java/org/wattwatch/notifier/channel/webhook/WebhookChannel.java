@@ -12,7 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
-import org.wattwatch.model.json.EventJson;
+import org.wattwatch.event.json.EventJson;
 import org.wattwatch.notifier.channel.AlertChannel;
 import org.wattwatch.notifier.channel.HttpClients;
 import org.wattwatch.notifier.channel.HttpFailures;

@@ -2,7 +2,7 @@ package org.wattwatch.notifier.channel.webhook;
 
 import java.util.List;
 
-import org.wattwatch.model.alert.Anomaly;
+import org.wattwatch.event.alert.Anomaly;
 
 /**
  * What the webhook receives: the words, ready to show or speak, and the whole anomaly.

@@ -1,9 +1,0 @@
-package org.wattwatch.model.json;
-
-/** Bytes that are not a well-formed event of the expected type; the message says why. */
-public class EventFormatException extends RuntimeException {
-
-    public EventFormatException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}
