@@ -34,8 +34,6 @@ import org.wattwatch.scoring.model.ModelRegistry;
 @RequestMapping("/api/models")
 class ModelsController {
 
-    private static final String DEFAULT = "default";
-
     record ModelView(String version, String fileName, Instant assignedAt, String previousVersion) {
     }
 
@@ -58,7 +56,7 @@ class ModelsController {
         });
         ModelView defaultView = meters.containsKey(ModelAssignment.DEFAULT) ? meters.remove(ModelAssignment.DEFAULT)
                 : fallback;
-        return Map.of(DEFAULT, defaultView, "meters", meters);
+        return Map.of(ModelAssignment.DEFAULT, defaultView, "meters", meters);
     }
 
     @Operation(summary = "Use a model package (.zip, application/zip) or an hourly envelope (.csv, text/csv) for a "
@@ -80,7 +78,7 @@ class ModelsController {
     }
 
     private static String key(String meter) {
-        if (meter.equals(DEFAULT)) {
+        if (meter.equals(ModelAssignment.DEFAULT)) {
             return ModelAssignment.DEFAULT;
         }
         List<Violation> violations = new Checks().meterId("meter", meter).result();

@@ -169,6 +169,10 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
 
     private InUse publish(String meter, byte[] value, String version) {
         try {
+            if (meter.equals(ModelAssignment.DEFAULT)) {
+                // a record under the default's former key would come back at the next replay
+                producer.send(new ProducerRecord<>(topic, ModelAssignment.LEGACY_DEFAULT, null));
+            }
             producer.send(new ProducerRecord<>(topic, meter, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not record the model change for " + meter + " on " + topic, e);
@@ -203,10 +207,12 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
 
     private void take(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
-            byMeter.remove(record.key());
+            byMeter.remove(ModelAssignment.meterOf(record.key()));
             LOG.info("meter {} now scored with the default model", record.key());
         } else {
-            ModelAssignment a = EventJson.read(record.value(), ModelAssignment.class);
+            ModelAssignment read = EventJson.read(record.value(), ModelAssignment.class);
+            ModelAssignment a = new ModelAssignment(read.schemaVersion(), ModelAssignment.meterOf(read.meter()),
+                    read.active(), read.previous(), read.assignedAt());
             byte[] file = Base64.getDecoder().decode(a.active().packageBase64());
             EnvelopeModel model;
             try {
