@@ -12,7 +12,7 @@ import org.wattwatch.access.OwnerAccess;
  * it is a read.
  */
 @Configuration
-class AccessConfig {
+public class AccessConfig {
 
     @Bean
     SecurityFilterChain ownerAccess(HttpSecurity http, AccessProperties access) throws Exception {

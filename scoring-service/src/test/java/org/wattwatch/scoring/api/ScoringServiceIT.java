@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
@@ -32,26 +31,18 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.wattwatch.scoring.config.RefusedRecordHandler;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.web.client.RestClient;
 import org.wattwatch.event.alert.Anomaly;
 import org.wattwatch.event.alert.AnomalyState;
 import org.wattwatch.event.json.EventJson;
 import org.wattwatch.event.reading.MeterReading;
 import org.wattwatch.event.score.ScoredReading;
 import org.wattwatch.event.topic.Topics;
-import org.wattwatch.scoring.ScoringApplication;
+import org.wattwatch.scoring.ScoringOnBroker;
 import org.wattwatch.access.OwnerClient;
 
-@SpringBootTest(classes = ScoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {OwnerClient.SETTING, "spring.config.name=" + ScoringApplication.CONFIG_NAME,
-                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "spring.kafka.streams.state-dir=${java.io.tmpdir}/wattwatch-scoring-it-${random.uuid}",
-                "wattwatch.topics.partitions=1"})
-@EmbeddedKafka(partitions = 1, brokerProperties = {"transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1"})
-class ScoringServiceIntegrationTest {
+@ScoringOnBroker
+class ScoringServiceIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
 
@@ -112,49 +103,6 @@ class ScoringServiceIntegrationTest {
         assertThat((boolean) body.get("anomaly")).isEqualTo(expected > 1.0);
         assertThat((String) body.get("modelVersion")).startsWith("seed-envelope-");
         assertThat(body).containsKeys("expectedLowWh", "expectedHighWh");
-    }
-
-    @Test
-    void badRequestsGetAProblemNamingTheField() {
-        var negative = post("{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":-1}");
-        assertThat(negative.getStatusCode().value()).isEqualTo(400);
-        assertThat(negative.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(negative.getBody()).containsEntry("detail", "wh: must not be negative, was -1.0");
-        assertThat(negative.getBody().get("errors").toString()).contains("field=wh");
-
-        var nan = post("{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":\"NaN\"}");
-        assertThat(nan.getBody().get("detail").toString()).startsWith("wh: must be a finite number");
-
-        var badTime = post("{\"timestamp\":\"2026-01-05T25:00:00\",\"wh\":10}");
-        assertThat(badTime.getStatusCode().value()).isEqualTo(400);
-        assertThat(badTime.getBody().get("detail").toString())
-                .isEqualTo("timestamp: cannot be read: Text '2026-01-05T25:00:00' could not be parsed: "
-                        + "Invalid value for HourOfDay (valid values 0 - 23): 25");
-
-        var missing = post("{\"minutes\":0}");
-        assertThat(missing.getBody().get("detail").toString())
-                .isEqualTo("timestamp: must be present; wh: must be present; minutes: must be between 1 and 10080, was 0");
-
-        var notJson = post("{");
-        assertThat(notJson.getStatusCode().value()).isEqualTo(400);
-    }
-
-    @Test
-    void aBatchIsScoredInOrderAndItsBadElementsAreNamedByIndex() {
-        ResponseEntity<List<Map<String, Object>>> batch = OwnerClient.create("http://127.0.0.1:" + port).post()
-                .uri("/api/score").contentType(MediaType.APPLICATION_JSON)
-                .body("[{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":1500},{\"timestamp\":\"2026-01-05T09:00:00\",\"wh\":150},"
-                        // a quarter centred on 04:30 meets hour 4's range, scaled: the seed's score for the same mean power
-                        + "{\"timestamp\":\"2026-01-05T04:22:30\",\"wh\":375,\"minutes\":15}]")
-                .retrieve().toEntity(new ParameterizedTypeReference<>() { });
-        assertThat(batch.getBody()).extracting(m -> Math.round((double) m.get("score") * 10000) / 10000.0)
-                .containsExactly(5.4588, 0.0194, 5.4588);
-
-        var bad = post("[{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":1},{\"timestamp\":\"2026-01-05T04:00:00\",\"wh\":-1},"
-                + "{\"timestamp\":\"nope\",\"wh\":1}]");
-        assertThat(bad.getStatusCode().value()).isEqualTo(400);
-        assertThat(bad.getBody().get("detail").toString()).startsWith("[1].wh: must not be negative")
-                .contains("[2].timestamp: cannot be read");
     }
 
     @Test

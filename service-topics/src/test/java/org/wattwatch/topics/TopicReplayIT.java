@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-class TopicReplayTest {
+class TopicReplayIT {
 
     private static EmbeddedKafkaBroker broker;
 

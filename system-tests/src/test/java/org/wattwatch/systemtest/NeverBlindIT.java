@@ -24,7 +24,7 @@ import org.wattwatch.scoring.ScoringApplication;
  * the agent starts again, and the same alert is resolved.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class NeverBlindTest {
+class NeverBlindIT {
 
     private static final String[] AGENT = {"--wattwatch.agent.interval=1s", "--wattwatch.agent.agent-id=pi",
         "--wattwatch.agent.meters[0].id=main"};

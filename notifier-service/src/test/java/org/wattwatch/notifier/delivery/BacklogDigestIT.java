@@ -48,7 +48,7 @@ import org.wattwatch.notifier.TestAnomalies;
                 "wattwatch.notifier.channels.webhook.enabled=true",
                 "wattwatch.notifier.backlog-burst=2", "wattwatch.notifier.backlog-quiet=3s"})
 @EmbeddedKafka(partitions = 1)
-class BacklogDigestTest {
+class BacklogDigestIT {
 
     @RegisterExtension
     static WireMockExtension webhook = WireMockExtension.newInstance()
@@ -92,7 +92,7 @@ class BacklogDigestTest {
     @Test
     void aBacklogIsToldAsAFewAlertsAndOneDigestWhileAnAlertOfNowIsToldAtOnce() throws Exception {
         webhook.stubFor(post("/hook").willReturn(aResponse().withStatus(200)));
-        List<Anomaly> backlog = IntStream.range(0, 6).mapToObj(BacklogDigestTest::lateAlert).toList();
+        List<Anomaly> backlog = IntStream.range(0, 6).mapToObj(BacklogDigestIT::lateAlert).toList();
         Anomaly now = TestAnomalies.at("now", AnomalyState.RAISED,
                 LocalDateTime.now(TestAnomalies.ZONE).truncatedTo(ChronoUnit.MINUTES).minusHours(1), Duration.ZERO,
                 1500, 5.4588);

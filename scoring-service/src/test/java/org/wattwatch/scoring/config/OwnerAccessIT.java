@@ -35,7 +35,7 @@ import org.wattwatch.scoring.ScoringApplication;
                 "wattwatch.dashboard.notifier-timeout=500ms"})
 @EmbeddedKafka(partitions = 1, brokerProperties = {"transaction.state.log.replication.factor=1",
         "transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1"})
-class OwnerAccessTest {
+class OwnerAccessIT {
 
     @LocalServerPort
     int port;

@@ -48,7 +48,7 @@ import org.wattwatch.scoring.ScoringApplication;
  * {@code power.anomalies} exactly the events that replaying the same readings through the detector
  * gives.
  */
-class BacktestEquivalenceTest {
+class BacktestEquivalenceIT {
 
     private static final String ZONE = "Europe/Paris";
     private static final int MINUTES = 10 * 60;
@@ -107,7 +107,7 @@ class BacktestEquivalenceTest {
     /** The trained test package, with level scales a busy evening home would have. */
     private static void writeScaledModel(Path out) throws Exception {
         Map<String, byte[]> entries = new HashMap<>();
-        try (InputStream in = BacktestEquivalenceTest.class.getResourceAsStream("/models/seed-like-gbm.zip");
+        try (InputStream in = BacktestEquivalenceIT.class.getResourceAsStream("/models/seed-like-gbm.zip");
                 ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entries.put(e.getName(), zip.readAllBytes());

@@ -48,7 +48,7 @@ import org.wattwatch.access.OwnerClient;
                 "wattwatch.dashboard.notifier-timeout=500ms"})
 @EmbeddedKafka(partitions = 1, brokerProperties = {"transaction.state.log.replication.factor=1",
         "transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1"})
-class DashboardApiTest {
+class DashboardApiIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -28,7 +28,7 @@ import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.scoring.config.ScoringProperties;
 
 /** The dashboard's feed on a broker that goes away: it notices, and the page can say so. */
-class ScoredFeedTest {
+class ScoredFeedIT {
 
     @Test
     void readsTheRecentPastThenNoticesTheBrokerGoingAway() throws Exception {

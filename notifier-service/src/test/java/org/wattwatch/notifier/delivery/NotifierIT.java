@@ -53,13 +53,13 @@ import org.wattwatch.access.OwnerClient;
 @SpringBootTest(classes = NotifierApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {OwnerClient.SETTING, "spring.config.name=" + NotifierApplication.CONFIG_NAME,
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "wattwatch.topics.partitions=1",
-                // alerts of January 2026, each told by itself: a backlog's digest is BacklogDigestTest's
+                // alerts of January 2026, each told by itself: a backlog's digest is BacklogDigestIT's
                 "wattwatch.notifier.backlog-burst=1000",
                 "wattwatch.notifier.channels.webhook.enabled=true",
                 "wattwatch.notifier.delivery.attempts=4", "wattwatch.notifier.delivery.initial-backoff=200ms",
                 "wattwatch.notifier.delivery.max-backoff=1s"})
 @EmbeddedKafka(partitions = 1)
-class NotifierIntegrationTest {
+class NotifierIT {
 
     @RegisterExtension
     static WireMockExtension webhook = WireMockExtension.newInstance()

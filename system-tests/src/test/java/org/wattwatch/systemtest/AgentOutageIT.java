@@ -43,7 +43,7 @@ import org.wattwatch.event.topic.Topics;
  * (what {@code ./wattwatch broker} runs), so stopping it is stopping a process. And an agent whose
  * spool was wiped starts its sequence numbers again without losing a reading.
  */
-class AgentOutageTest {
+class AgentOutageIT {
 
     @TempDir
     Path dir;

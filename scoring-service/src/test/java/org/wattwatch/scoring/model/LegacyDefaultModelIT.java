@@ -44,7 +44,7 @@ import org.wattwatch.scoring.ScoringApplication;
                 "wattwatch.topics.partitions=1"})
 @EmbeddedKafka(partitions = 1, brokerProperties = {"transaction.state.log.replication.factor=1",
         "transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1"})
-class LegacyDefaultModelTest {
+class LegacyDefaultModelIT {
 
     @Autowired
     EmbeddedKafkaBroker broker;

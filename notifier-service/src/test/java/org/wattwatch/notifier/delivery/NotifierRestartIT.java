@@ -36,7 +36,7 @@ import org.wattwatch.access.OwnerClient;
  * again: every alert reaches the provider exactly once, the ones delivered before the restart are
  * not repeated even when their anomalies come again, and the alert list survives.
  */
-class NotifierRestartTest {
+class NotifierRestartIT {
 
     @RegisterExtension
     static WireMockExtension webhook = WireMockExtension.newInstance()

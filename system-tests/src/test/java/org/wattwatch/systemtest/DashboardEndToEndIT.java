@@ -36,7 +36,7 @@ import org.wattwatch.scoring.ScoringApplication;
  * a new reading arrives live, the alert is listed and can be snoozed, the page fits a phone, and it
  * says so when the notifier, then the broker, go away. Screenshots go to {@code target/}.
  */
-class DashboardEndToEndTest {
+class DashboardEndToEndIT {
 
     private static final String ZONE = "Europe/Paris";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -51,7 +51,7 @@ class DashboardEndToEndTest {
     static void start() throws Exception {
         boolean browserThere = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!browserThere) {
-            System.out.println("DashboardEndToEndTest skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER
+            System.out.println("DashboardEndToEndIT skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (Debian packages chromium and chromium-driver; .ci/run installs them)");
         }
         Assumptions.assumeTrue(browserThere, "needs Debian's chromium and chromium-driver");

@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.wattwatch.agent.AgentApplication;
 
 /** Live power tells who is home and when they sleep: the owner's to read, the probes anyone's. */
-class MetersAccessTest {
+class MetersAccessIT {
 
     private static final String TOKEN = "test-owner-token-0123456789";
 

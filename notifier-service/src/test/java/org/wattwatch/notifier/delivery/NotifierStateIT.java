@@ -40,7 +40,7 @@ import org.wattwatch.access.OwnerClient;
  * The alert state topic stays readable and as small as the book: a record that cannot be read does
  * not keep the notifier from starting, and alerts the book lets go of leave the topic.
  */
-class NotifierStateTest {
+class NotifierStateIT {
 
     @RegisterExtension
     static WireMockExtension webhook = WireMockExtension.newInstance()
@@ -63,7 +63,7 @@ class NotifierStateTest {
     private static ConfigurableApplicationContext startNotifier(String prefix, int recentAlerts, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--" + OwnerClient.SETTING,
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--wattwatch.topics.partitions=1",
-                // alerts of January 2026, each told by itself: a backlog's digest is BacklogDigestTest's
+                // alerts of January 2026, each told by itself: a backlog's digest is BacklogDigestIT's
                 "--wattwatch.notifier.backlog-burst=1000",
                 "--wattwatch.topics.prefix=" + prefix, "--wattwatch.notifier.recent-alerts=" + recentAlerts,
                 "--wattwatch.notifier.channels.webhook.enabled=true",

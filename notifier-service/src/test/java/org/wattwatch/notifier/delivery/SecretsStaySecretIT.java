@@ -43,12 +43,12 @@ import org.wattwatch.notifier.TestAnomalies;
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "wattwatch.topics.partitions=1",
                 "wattwatch.notifier.channels.webhook.enabled=true",
                 "wattwatch.notifier.channels.webhook.url=http://hooks-user:hooks-pass@127.0.0.1:9/services/"
-                        + SecretsStaySecretTest.SECRET + "?token=" + SecretsStaySecretTest.SECRET,
+                        + SecretsStaySecretIT.SECRET + "?token=" + SecretsStaySecretIT.SECRET,
                 "wattwatch.notifier.delivery.attempts=2", "wattwatch.notifier.delivery.initial-backoff=200ms",
                 "wattwatch.notifier.delivery.max-backoff=300ms"})
 @EmbeddedKafka(partitions = 1)
 @ExtendWith(OutputCaptureExtension.class)
-class SecretsStaySecretTest {
+class SecretsStaySecretIT {
 
     static final String SECRET = "T0SECRET-B0SECRET-XXSECRET";
 

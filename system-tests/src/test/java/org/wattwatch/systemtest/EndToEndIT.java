@@ -31,7 +31,7 @@ import org.wattwatch.scoring.ScoringApplication;
  * scored, an unusual one becomes an alert in the notifier's API, a usual one does not, and the
  * sensor agent's own readings flow through the same path.
  */
-class EndToEndTest {
+class EndToEndIT {
 
     private static final String ZONE = "Europe/Paris";
 

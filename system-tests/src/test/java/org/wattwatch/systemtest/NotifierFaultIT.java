@@ -45,7 +45,7 @@ import org.wattwatch.notifier.NotifierApplication;
  * must not push again when it retries; once Kafka is back the delivery is recorded. The broker is a
  * real one in a process of its own, the provider a real HTTP server.
  */
-class NotifierFaultTest {
+class NotifierFaultIT {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 

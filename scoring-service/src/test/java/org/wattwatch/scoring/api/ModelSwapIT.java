@@ -29,7 +29,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
@@ -37,25 +36,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.web.client.RestClient;
 import org.wattwatch.event.json.EventJson;
 import org.wattwatch.event.reading.MeterReading;
 import org.wattwatch.event.score.ScoredReading;
 import org.wattwatch.event.topic.Topics;
-import org.wattwatch.scoring.ScoringApplication;
+import org.wattwatch.scoring.ScoringOnBroker;
 import org.wattwatch.access.OwnerClient;
 
 /** A model swapped and rolled back through the REST API while readings stream, on a real broker. */
-@SpringBootTest(classes = ScoringApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {OwnerClient.SETTING, "spring.config.name=" + ScoringApplication.CONFIG_NAME,
-                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "spring.kafka.streams.state-dir=${java.io.tmpdir}/wattwatch-swap-it-${random.uuid}",
-                "wattwatch.topics.partitions=1"})
-@EmbeddedKafka(partitions = 1, brokerProperties = {"transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1"})
-class ModelSwapIntegrationTest {
+@ScoringOnBroker
+class ModelSwapIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
     private static final Path TRAINED = Path.of("../model-package/src/test/resources/models/seed-like-gbm.zip");
