@@ -5,38 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.wattwatch.event.alert.Anomaly;
 import org.wattwatch.event.alert.AnomalyState;
-import org.wattwatch.event.json.EventFormatException;
-import org.wattwatch.event.json.EventJson;
-import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.notifier.config.NotifierProperties;
-import org.wattwatch.topics.TopicReplay;
 
 /**
  * The alerts and, per event and channel, what became of them: what {@code GET /api/alerts} shows
@@ -57,26 +42,18 @@ import org.wattwatch.topics.TopicReplay;
 public class AlertBook implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertBook.class);
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, AlertRecord> alerts;
     /** Alerts the map let go of, to be removed from the topic by the change that pushed them out. */
     private final List<String> evicted = new ArrayList<>();
     private final ReentrantLock changes = new ReentrantLock();
-    private final Counter skipped;
-    private final Counter writeFailures;
-    private final KafkaTemplate<Object, Object> kafka;
-    private final ConsumerFactory<?, ?> consumers;
-    private final Duration replayTimeout;
+    private final AlertStateTopic stateTopic;
     private final Duration keepResolved;
     private final Clock clock;
-    private final String stateTopic;
     private volatile boolean running;
 
-    @SuppressWarnings("unchecked")
-    AlertBook(NotifierProperties properties, KafkaTemplate<?, ?> kafka, ConsumerFactory<?, ?> consumers,
-            TopicNames topics, MeterRegistry registry, Clock clock) {
-        this.stateTopic = topics.notificationsState();
+    AlertBook(NotifierProperties properties, AlertStateTopic stateTopic, Clock clock) {
+        this.stateTopic = stateTopic;
         int capacity = properties.recentAlerts();
         this.alerts = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
@@ -88,13 +65,6 @@ public class AlertBook implements SmartLifecycle {
                 return full;
             }
         };
-        this.skipped = Counter.builder("wattwatch.notifier.state.records.skipped")
-                .description("records of the alert state topic that could not be read at startup").register(registry);
-        this.writeFailures = Counter.builder("wattwatch.notifier.state.write.failures")
-                .description("changes the alert state topic did not take in time (each is retried)").register(registry);
-        this.kafka = (KafkaTemplate<Object, Object>) kafka;
-        this.consumers = consumers;
-        this.replayTimeout = properties.stateReplayTimeout();
         this.keepResolved = properties.keepResolved();
         this.clock = clock;
     }
@@ -229,7 +199,7 @@ public class AlertBook implements SmartLifecycle {
 
     /** Writes the change to the topic, then into the book; called holding {@code changes}. */
     private AlertRecord store(AlertRecord record) {
-        write(record.anomaly().alertId(), record);
+        stateTopic.write(record.anomaly().alertId(), record);
         keep(record);
         forgetEvicted();
         return record;
@@ -252,7 +222,7 @@ public class AlertBook implements SmartLifecycle {
         }
         for (int i = 0; i < gone.size(); i++) {
             try {
-                write(gone.get(i), null);
+                stateTopic.write(gone.get(i), null);
             } catch (StateWriteException e) {
                 synchronized (this) {
                     evicted.addAll(gone.subList(i, gone.size()));
@@ -263,38 +233,11 @@ public class AlertBook implements SmartLifecycle {
         }
     }
 
-    private void write(String alertId, AlertRecord record) {
-        try {
-            kafka.send(stateTopic, alertId, record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StateWriteException("interrupted storing alert " + alertId, e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            // a send that fails at once (no metadata within max.block.ms) throws instead of failing its future
-            writeFailures.increment();
-            throw new StateWriteException("could not store the state of alert " + alertId, e);
-        }
-    }
-
     /** Reads the state topic to its end before the listeners start (phase before their containers). */
     @Override
     public void start() {
         long started = System.nanoTime();
-        Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions, no group: nothing to commit
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "wattwatch-notifier-state-replay");
-        long count;
-        try {
-            count = TopicReplay.readAll(config, new StringDeserializer(), new ByteArrayDeserializer(), stateTopic,
-                    replayTimeout, this::replay, (r, e) -> {
-                        skipped.increment();
-                        LOG.error("alert state record at {}-{} offset {} skipped: {}", r.topic(), r.partition(),
-                                r.offset(), e.getMessage());
-                    });
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + " (wattwatch.notifier.state-replay-timeout)", e);
-        }
+        long count = stateTopic.replay(this::replay);
         changes.lock();
         try {
             forgetEvicted(); // what the book had let go of before a restart
@@ -306,18 +249,14 @@ public class AlertBook implements SmartLifecycle {
         running = true;
     }
 
-    /** One record of the state topic into the book; a record that is not an alert record throws. */
-    private void replay(ConsumerRecord<String, byte[]> r) {
-        if (r.value() == null) {
+    /** One record of the state topic into the book: an alert's state, or (null) its leaving the book. */
+    private void replay(String alertId, AlertRecord record) {
+        if (record == null) {
             synchronized (this) {
-                alerts.remove(r.key());
-                evicted.remove(r.key());
+                alerts.remove(alertId);
+                evicted.remove(alertId);
             }
             return;
-        }
-        AlertRecord record = EventJson.read(r.value(), AlertRecord.class);
-        if (record.anomaly() == null || record.anomaly().alertId() == null) {
-            throw new EventFormatException("not an alert record: no anomaly with an alert id", null);
         }
         keep(record);
     }

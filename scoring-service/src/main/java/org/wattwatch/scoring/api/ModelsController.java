@@ -24,6 +24,7 @@ import org.wattwatch.envelope.ModelFormatException;
 import org.wattwatch.event.validation.Checks;
 import org.wattwatch.event.validation.Violation;
 import org.wattwatch.scoring.model.ModelAssignment;
+import org.wattwatch.scoring.model.ModelChanges;
 import org.wattwatch.scoring.model.ModelRegistry;
 
 /**
@@ -38,9 +39,11 @@ class ModelsController {
     }
 
     private final ModelRegistry models;
+    private final ModelChanges changes;
 
-    ModelsController(ModelRegistry models) {
+    ModelsController(ModelRegistry models, ModelChanges changes) {
         this.models = models;
+        this.changes = changes;
     }
 
     @Operation(summary = "The model in use for every meter without its own (default) and the meters with their own")
@@ -66,14 +69,14 @@ class ModelsController {
             @RequestHeader(name = "Content-Type", defaultValue = "application/zip") String contentType,
             @RequestParam(name = "name", required = false) String name) throws IOException {
         String fileName = name != null ? name : contentType.startsWith("text/csv") ? "model.csv" : "model.zip";
-        ModelRegistry.InUse inUse = models.assign(key(meter), fileName, file);
+        ModelRegistry.InUse inUse = changes.assign(key(meter), fileName, file);
         return view(inUse);
     }
 
     @Operation(summary = "Go back to the model before; a meter with none before goes back to the default")
     @PostMapping("/{meter}/rollback")
     ModelView rollback(@PathVariable String meter) {
-        return models.rollback(key(meter)).map(ModelsController::view)
+        return changes.rollback(key(meter)).map(ModelsController::view)
                 .orElseThrow(() -> new NoModelChangeException(meter));
     }
 

@@ -7,12 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MultiGauge;
@@ -21,13 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -43,10 +35,11 @@ import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.scoring.config.TopicFollower;
 
 /**
- * Which model scores which meter. Changes are records on the compacted {@code power.models} topic,
- * read by every instance from the beginning at startup (before the topology runs) and then as they
- * come, so all instances converge on the same models; a swap takes effect between two readings, so
- * none is lost or scored twice. Without any record, every meter uses the configured model.
+ * Which model scores which meter. Changes are records on the compacted {@code power.models} topic
+ * ({@link ModelChanges} writes them), read by every instance from the beginning at startup (before the
+ * topology runs) and then as they come, so all instances converge on the same models; a swap takes effect
+ * between two readings, so none is lost or scored twice. Without any record, every meter uses the
+ * configured model.
  */
 @Component
 @Primary
@@ -67,7 +60,6 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
     private final Map<String, InUse> byMeter = new ConcurrentHashMap<>();
     private final String topic;
     private final Map<String, Object> consumerConfig;
-    private final KafkaProducer<String, byte[]> producer;
     private final Counter rejected;
     private final MultiGauge inUse;
     private final Clock clock;
@@ -80,11 +72,6 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
         this.configured = configured;
         this.topic = topics.models();
         this.consumerConfig = TopicFollower.consumerConfig(kafka);
-        Map<String, Object> producerConfig = new HashMap<>(kafka.buildProducerProperties());
-        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_MODEL_BYTES);
-        producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
         this.rejected = registry.counter("wattwatch.scoring.models.rejected");
         registry.gauge("wattwatch.scoring.models.assigned", byMeter, Map::size);
         this.inUse = MultiGauge.builder("wattwatch.scoring.model")
@@ -130,54 +117,11 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
     }
 
     /**
-     * Records a new model for a meter (or {@link ModelAssignment#DEFAULT}) after checking it loads,
-     * and waits until this instance uses it.
-     *
-     * @throws IOException or a model format error when the file is not a usable model
+     * Waits until this instance applies a change recorded on the topic: {@code version} in use for the meter,
+     * or (null) the meter back on the default.
      */
-    public InUse assign(String meter, String fileName, byte[] file) throws IOException {
-        EnvelopeModel model = Models.read(new ByteArrayInputStream(file), fileName);
-        Optional<InUse> current = Optional.ofNullable(byMeter.get(meter));
-        ModelAssignment.ModelFile previous = current.map(c -> c.assignment().active())
-                .orElse(meter.equals(ModelAssignment.DEFAULT) ? configuredFile() : null);
-        ModelAssignment assignment = new ModelAssignment(ModelAssignment.SCHEMA_VERSION, meter,
-                new ModelAssignment.ModelFile(fileName, model.version(), Base64.getEncoder().encodeToString(file)),
-                previous, clock.instant());
-        return publish(meter, EventJson.write(assignment), model.version());
-    }
-
-    /** Back to the model before the current one; a meter with none before goes back to the default. */
-    public Optional<InUse> rollback(String meter) {
-        InUse current = byMeter.get(meter);
-        if (current == null) {
-            return Optional.empty();
-        }
-        ModelAssignment.ModelFile before = current.assignment().previous();
-        if (before == null) {
-            publish(meter, null, null);
-            return Optional.of(new InUse(defaultModel(), null));
-        }
-        ModelAssignment assignment = new ModelAssignment(ModelAssignment.SCHEMA_VERSION, meter, before,
-                current.assignment().active(), clock.instant());
-        return Optional.of(publish(meter, EventJson.write(assignment), before.version()));
-    }
-
-    private ModelAssignment.ModelFile configuredFile() {
-        return new ModelAssignment.ModelFile(configured.fileName(), configured.get().version(),
-                Base64.getEncoder().encodeToString(configured.bytes()));
-    }
-
-    private InUse publish(String meter, byte[] value, String version) {
-        try {
-            if (meter.equals(ModelAssignment.DEFAULT)) {
-                // a record under the default's former key would come back at the next replay
-                producer.send(new ProducerRecord<>(topic, ModelAssignment.LEGACY_DEFAULT, null));
-            }
-            producer.send(new ProducerRecord<>(topic, meter, value)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not record the model change for " + meter + " on " + topic, e);
-        }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    InUse awaitApplied(String meter, String version, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             InUse now = byMeter.get(meter);
             boolean applied = version == null ? now == null : now != null && version.equals(now.model().version());
@@ -194,6 +138,16 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
             }
         }
         throw new IllegalStateException("the model change for " + meter + " was recorded but not yet applied");
+    }
+
+    /** The model file the service was configured with, as a change would record it. */
+    ModelAssignment.ModelFile configuredFile() {
+        return new ModelAssignment.ModelFile(configured.fileName(), configured.get().version(),
+                Base64.getEncoder().encodeToString(configured.bytes()));
+    }
+
+    String topic() {
+        return topic;
     }
 
     /** A record of the models topic, or one the registry cannot use: counted and logged, the models unchanged. */
@@ -267,7 +221,6 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
         if (follower != null) {
             follower.stop(Duration.ofSeconds(2));
         }
-        producer.close(Duration.ofSeconds(5));
     }
 
     @Override
