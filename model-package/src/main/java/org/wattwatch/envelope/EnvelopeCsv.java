@@ -2,6 +2,7 @@ package org.wattwatch.envelope;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import org.wattwatch.event.score.ExpectedRange;
 
@@ -48,6 +50,15 @@ public final class EnvelopeCsv {
             throw new ModelFormatException(name + ": no row for hour(s) " + missing);
         }
         return new HourlyEnvelope(Arrays.asList(byHour), baseName(name) + "-" + shortHash(bytes));
+    }
+
+    /** The envelope in the form {@link #read} takes: the header, then one row per hour, one decimal. */
+    public static void write(HourlyEnvelope envelope, Writer out) throws IOException {
+        out.write(HEADER + "\n");
+        for (int h = 0; h < 24; h++) {
+            out.write(String.format(Locale.ROOT, "%d,%.1f,%.1f%n", h, envelope.forHour(h).lowWh(),
+                    envelope.forHour(h).highWh()));
+        }
     }
 
     private static void parseRow(String line, int lineNo, String name, ExpectedRange[] byHour) {
