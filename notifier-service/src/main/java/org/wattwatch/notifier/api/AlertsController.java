@@ -3,7 +3,6 @@ package org.wattwatch.notifier.api;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wattwatch.access.ProblemResponses;
 import org.wattwatch.notifier.delivery.AlertBook;
 import org.wattwatch.notifier.delivery.AlertRecord;
 
@@ -57,17 +57,12 @@ class AlertsController {
 
     @ExceptionHandler(AlertNotFoundException.class)
     ProblemDetail notFound(AlertNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("No such alert");
-        return problem;
+        return ProblemResponses.of(HttpStatus.NOT_FOUND, "No such alert", null, e.getMessage());
     }
 
     @ExceptionHandler(BadSnoozeException.class)
     ProblemDetail badSnooze(BadSnoozeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", "for", "message", e.getMessage().substring(5))));
-        return problem;
+        return ProblemResponses.of(HttpStatus.BAD_REQUEST, "Invalid request", "for", e.getMessage().substring(5));
     }
 
     static class AlertNotFoundException extends RuntimeException {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wattwatch.access.ProblemResponses;
 import org.wattwatch.envelope.ModelFormatException;
 import org.wattwatch.event.validation.Checks;
 import org.wattwatch.event.validation.Violation;
@@ -100,17 +101,12 @@ class ModelsController {
 
     @ExceptionHandler({ModelFormatException.class, IOException.class})
     ProblemDetail unusable(Exception e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "body: " + e.getMessage());
-        problem.setTitle("Not a usable model");
-        problem.setProperty("errors", List.of(new Violation("body", e.getMessage())));
-        return problem;
+        return ProblemResponses.of(HttpStatus.BAD_REQUEST, "Not a usable model", "body", e.getMessage());
     }
 
     @ExceptionHandler(NoModelChangeException.class)
     ProblemDetail nothingToRollBack(NoModelChangeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Nothing to roll back");
-        return problem;
+        return ProblemResponses.of(HttpStatus.CONFLICT, "Nothing to roll back", null, e.getMessage());
     }
 
     static class NoModelChangeException extends RuntimeException {

@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.wattwatch.access.ProblemResponses;
 import org.wattwatch.event.validation.Violation;
 
 import tools.jackson.core.JacksonException;
@@ -64,17 +65,11 @@ class ProblemHandler {
     /** A body that streamed on past {@link BodyLimit}'s limit: as the filter answers a declared one. */
     private static ProblemDetail tooLarge(long limit) {
         String message = BodyLimit.tooLargeMessage(limit, "more");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "body: " + message);
-        problem.setTitle(BodyLimit.TOO_LARGE);
-        problem.setProperty("errors", List.of(new Violation("body", message)));
-        return problem;
+        return ProblemResponses.of(HttpStatus.CONTENT_TOO_LARGE, BodyLimit.TOO_LARGE, "body", message);
     }
 
     private static ProblemDetail problem(List<Violation> violations) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", violations);
-        return problem;
+        return ProblemResponses.of(HttpStatus.BAD_REQUEST, "Invalid request",
+                violations.stream().map(Violation::toString).collect(Collectors.joining("; ")), violations);
     }
 }

@@ -1,7 +1,6 @@
 package org.wattwatch.scoring.dashboard;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,27 +12,21 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.wattwatch.access.ProblemResponses;
 import org.wattwatch.envelope.EnvelopeModel;
 import org.wattwatch.event.score.ExpectedRange;
 import org.wattwatch.event.validation.Violation;
 import org.wattwatch.scoring.api.InvalidRequestException;
 import org.wattwatch.scoring.model.ReadingScorer;
 
-/** What the dashboard page at {@code /} reads: meters, a day against its band, the week's envelope, alerts. */
+/** What the dashboard page at {@code /} reads of the usage: meters, a day against its band, the week's envelope, the model. */
 @RestController
 @RequestMapping("/api/dashboard")
 class DashboardController {
@@ -41,21 +34,12 @@ class DashboardController {
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final ScoredHistory history;
-    private final LiveUpdates live;
     private final ReadingScorer scorer;
-    private final NotifierClient notifier;
-    private final ScoredFeed feed;
-    private final StreamsBuilderFactoryBean streams;
     private final ZoneId zone;
 
-    DashboardController(ScoredHistory history, LiveUpdates live, ReadingScorer scorer, NotifierClient notifier,
-            ScoredFeed feed, StreamsBuilderFactoryBean streams) {
+    DashboardController(ScoredHistory history, ReadingScorer scorer) {
         this.history = history;
-        this.live = live;
         this.scorer = scorer;
-        this.notifier = notifier;
-        this.feed = feed;
-        this.streams = streams;
         this.zone = scorer.zone();
     }
 
@@ -108,37 +92,6 @@ class DashboardController {
         return ModelCard.of(meter, scorer.model(meter), scorer.hasOwnModel(meter));
     }
 
-    @Operation(summary = "Server-sent events: every new point of the meter ('point' events)")
-    @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter live(@RequestParam String meter) {
-        return live.subscribe(meter);
-    }
-
-    @Operation(summary = "The notifier's recent alerts with their deliveries, passed through")
-    @GetMapping("/alerts")
-    ResponseEntity<byte[]> alerts() {
-        return notifier.alerts();
-    }
-
-    @Operation(summary = "Snooze an alert at the notifier, for an ISO-8601 duration such as PT2H")
-    @PostMapping("/alerts/{id}/snooze")
-    ResponseEntity<byte[]> snooze(@PathVariable String id, @RequestParam("for") String length) {
-        return notifier.snooze(id, length);
-    }
-
-    /** @param zone the home's time zone: the page shows every time on its clock */
-    record Status(String zone, boolean broker, boolean notifier, String streams, Instant lastReadingAt,
-            int livePages) {
-    }
-
-    @Operation(summary = "Whether the broker and the notifier answer, so the page can say what it cannot show")
-    @GetMapping("/status")
-    Status status() {
-        KafkaStreams kafkaStreams = streams.getKafkaStreams();
-        return new Status(zone.getId(), feed.brokerReachable(), notifier.reachable(),
-                kafkaStreams == null ? "NOT_STARTED" : kafkaStreams.state().name(), feed.lastRecordAt(), live.open());
-    }
-
     /** Hour by hour on the wall clock: 23 or 25 of them when the day has a DST change. */
     private static List<DayView.Band> hourlyBand(EnvelopeModel model, ZonedDateTime from, ZonedDateTime to) {
         List<DayView.Band> band = new ArrayList<>();
@@ -166,17 +119,7 @@ class DashboardController {
 
     @ExceptionHandler(UnknownMeterException.class)
     ProblemDetail unknownMeter(UnknownMeterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Unknown meter");
-        problem.setProperty("errors", List.of(new Violation("meter", e.getMessage())));
-        return problem;
-    }
-
-    @ExceptionHandler(NotifierClient.NotifierUnreachableException.class)
-    ProblemDetail notifierUnreachable(NotifierClient.NotifierUnreachableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Notifier unreachable");
-        return problem;
+        return ProblemResponses.of(HttpStatus.NOT_FOUND, "Unknown meter", "meter", e.getMessage());
     }
 
     static class UnknownMeterException extends RuntimeException {
