@@ -77,7 +77,9 @@ class EndToEndIT {
         // an hour of 5 January 2026 told later than that: the text gives its day
         assertThat(alerts.get(0).get("message").toString()).contains("1500 Wh in the hour from Mon 5 Jan")
                 .contains(" at 04:00");
-        assertThat(alerts.get(0).get("deliveries").toString()).contains("RAISED/log={outcome=DELIVERED");
+        // recorded PENDING when queued, DELIVERED once the log channel has it
+        await().atMost(Duration.ofSeconds(30)).until(() -> alerts().get(0).get("deliveries").toString()
+                .contains("RAISED/log={outcome=DELIVERED"));
 
         List<ScoredReading> main = scored().stream().filter(s -> s.reading().meterId().equals("main")).toList();
         assertThat(main).extracting(ScoredReading::anomaly).containsExactly(false, true);
