@@ -2,6 +2,7 @@ package org.wattwatch.scoring.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import org.springframework.boot.health.contributor.Health;
@@ -15,17 +16,18 @@ import org.springframework.stereotype.Component;
 @Component("followers")
 class FollowersHealthIndicator implements HealthIndicator {
 
-    private final List<FollowerLoop> followers;
+    private final List<FollowerLoop.Source> sources;
 
     FollowersHealthIndicator(List<FollowerLoop.Source> sources) {
-        this.followers = sources.stream().map(FollowerLoop.Source::follower).toList();
+        this.sources = sources;
     }
 
     @Override
     public Health health() {
         Map<String, Object> details = new TreeMap<>();
         boolean allFollowing = true;
-        for (FollowerLoop f : followers) {
+        // each source makes its loop when it starts, after this indicator exists
+        for (FollowerLoop f : sources.stream().map(FollowerLoop.Source::follower).filter(Objects::nonNull).toList()) {
             var failure = f.failure();
             details.put(f.name(), failure.<Object>map(x -> Map.of("status", "failing", "error", x.error(), "since",
                     x.since().toString(), "attempts", x.attempts()))

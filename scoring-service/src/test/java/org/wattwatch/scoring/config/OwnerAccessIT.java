@@ -107,7 +107,13 @@ class OwnerAccessIT {
         assertThat(liveness.statusCode()).isEqualTo(200);
         HttpResponse<String> health = program.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).as("details for the owner only").doesNotContain("components");
+        HttpResponse<String> details = program.send(HttpRequest.newBuilder(uri("/actuator/health"))
+                .header("Authorization", "Bearer " + OwnerClient.TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(details.statusCode()).isEqualTo(200);
+        assertThat(details.body()).contains("\"followers\"").contains("\"model-registry\"")
+                .contains("\"dashboard-feed\"").contains("following");
     }
 
     @Test
