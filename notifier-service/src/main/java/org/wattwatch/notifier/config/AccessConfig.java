@@ -9,7 +9,7 @@ import org.wattwatch.access.OwnerAccess;
 
 /** The alerts are the owner's to read and snooze; the dashboard asks with the owner's token. */
 @Configuration
-class AccessConfig {
+public class AccessConfig {
 
     @Bean
     SecurityFilterChain ownerAccess(HttpSecurity http, AccessProperties access) throws Exception {

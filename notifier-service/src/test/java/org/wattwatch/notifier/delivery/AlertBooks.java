@@ -1,0 +1,31 @@
+package org.wattwatch.notifier.delivery;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.wattwatch.event.topic.TopicNames;
+import org.wattwatch.notifier.config.NotifierProperties;
+
+/** Alert books for tests outside this package. */
+public final class AlertBooks {
+
+    private AlertBooks() {
+    }
+
+    /**
+     * A book that is never started (so never reads its topic): empty until something is recorded, which
+     * would write to {@code kafka}.
+     */
+    public static AlertBook empty(NotifierProperties properties, KafkaTemplate<?, ?> kafka,
+            ConsumerFactory<?, ?> consumers, TopicNames topics, MeterRegistry registry, Clock clock) {
+        return new AlertBook(properties, new AlertStateTopic(kafka, consumers, topics, properties, registry), clock) {
+            @Override
+            public boolean isAutoStartup() {
+                return false;
+            }
+        };
+    }
+}
