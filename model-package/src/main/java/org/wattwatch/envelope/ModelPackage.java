@@ -19,11 +19,11 @@ import hex.genmodel.GenModel;
 import hex.genmodel.MojoModel;
 import hex.genmodel.MojoReaderBackendFactory;
 
+import org.wattwatch.event.json.EventFormatException;
 import org.wattwatch.event.json.EventJson;
 import org.wattwatch.event.validation.Checks;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import org.wattwatch.event.score.ExpectedRange;
 
 /**
@@ -154,10 +154,10 @@ public final class ModelPackage {
      */
     private static ModelManifest manifest(byte[] json, String name) {
         try {
-            return EventJson.mapper().readerFor(ModelManifest.class)
-                    .without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES).readValue(json);
-        } catch (JacksonException e) {
-            throw new ModelFormatException(name + ": unreadable model.json: " + e.getOriginalMessage());
+            return EventJson.readWithLaterFields(json, ModelManifest.class);
+        } catch (EventFormatException e) {
+            throw new ModelFormatException(name + ": unreadable model.json: "
+                    + (e.getCause() instanceof JacksonException jackson ? jackson.getOriginalMessage() : e.getMessage()));
         }
     }
 

@@ -67,29 +67,30 @@ public final class EventJson {
 
     /** Parses without validating; see {@link #readValid}. */
     public static <T> T read(byte[] json, Class<T> type) {
-        if (json == null) {
-            throw new EventFormatException("no " + type.getSimpleName() + ": record value is null", null);
-        }
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (JacksonException e) {
-            throw new EventFormatException("unreadable " + type.getSimpleName() + ": " + e.getOriginalMessage()
-                    + pathOf(e), e);
-        }
+        return parse(json, type, bytes -> MAPPER.readValue(bytes, type));
     }
 
     /**
-     * Parses an event some of whose fields came after its first version: a missing field is null (or 0),
-     * and the record gives it its default; the rest of the contract is the rules' to check.
+     * Parses, without validating, an event some of whose fields came after its first version: a missing
+     * field is null (or 0), and the record gives it its default.
      */
+    public static <T> T readWithLaterFields(byte[] json, Class<T> type) {
+        return parse(json, type, bytes -> MAPPER.readerFor(type)
+                .without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES).readValue(bytes));
+    }
+
+    /** {@link #readWithLaterFields}, then the rest of the contract is the rules' to check. */
     public static <T> T readValidWithLaterFields(byte[] json, Class<T> type, Function<T, List<Violation>> rules) {
+        return checked(readWithLaterFields(json, type), type, rules);
+    }
+
+    /** The one place a JSON error becomes an {@link EventFormatException} naming the type and the field. */
+    private static <T> T parse(byte[] json, Class<T> type, Function<byte[], T> parser) {
         if (json == null) {
             throw new EventFormatException("no " + type.getSimpleName() + ": record value is null", null);
         }
         try {
-            T event = MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                    .readValue(json);
-            return checked(event, type, rules);
+            return parser.apply(json);
         } catch (JacksonException e) {
             throw new EventFormatException("unreadable " + type.getSimpleName() + ": " + e.getOriginalMessage()
                     + pathOf(e), e);
