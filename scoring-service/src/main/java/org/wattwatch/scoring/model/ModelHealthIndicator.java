@@ -16,7 +16,7 @@ class ModelHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return Health.up().withDetail("default", models.defaultModel().version())
+        return Health.up().withDetail(ModelAssignment.DEFAULT, models.defaultModel().version())
                 .withDetail("meters with their own", models.assignments().keySet().stream()
                         .filter(m -> !m.equals(ModelAssignment.DEFAULT)).sorted().toList())
                 .build();

@@ -83,7 +83,7 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
     /** An info-style gauge: Prometheus shows which version scores which meter, and when that changed. */
     private void publishInUse() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        rows.add(MultiGauge.Row.of(Tags.of("meter", "default", "version", defaultModel().version()), 1));
+        rows.add(MultiGauge.Row.of(Tags.of("meter", ModelAssignment.DEFAULT, "version", defaultModel().version()), 1));
         byMeter.forEach((meter, used) -> {
             if (!meter.equals(ModelAssignment.DEFAULT)) {
                 rows.add(MultiGauge.Row.of(Tags.of("meter", meter, "version", used.model().version()), 1));
