@@ -23,11 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.web.client.RestClient;
 import org.wattwatch.event.alert.Anomaly;
 import org.wattwatch.event.json.EventJson;
 import org.wattwatch.event.topic.Topics;
-import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.notifier.TestAnomalies;
 import org.wattwatch.access.OwnerClient;
 
@@ -62,13 +60,10 @@ class NotifierRestartIT {
     }
 
     private static ConfigurableApplicationContext startNotifier(String... settings) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--" + OwnerClient.SETTING,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--wattwatch.topics.partitions=1",
-                "--wattwatch.notifier.channels.webhook.enabled=true",
-                "--wattwatch.notifier.channels.webhook.url=" + webhook.baseUrl() + "/hook",
-                "--wattwatch.notifier.delivery.initial-backoff=300ms", "--wattwatch.notifier.delivery.max-backoff=1s"));
-        args.addAll(List.of(settings));
-        return NotifierApplication.builder().run(args.toArray(String[]::new));
+        List<String> all = new ArrayList<>(List.of("--wattwatch.notifier.delivery.initial-backoff=300ms",
+                "--wattwatch.notifier.delivery.max-backoff=1s"));
+        all.addAll(List.of(settings));
+        return TestNotifiers.start(broker, webhook.baseUrl() + "/hook", all.toArray(String[]::new));
     }
 
     @SuppressWarnings("unchecked")

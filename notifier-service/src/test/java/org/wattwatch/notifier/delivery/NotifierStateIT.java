@@ -32,9 +32,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.wattwatch.event.json.EventJson;
 import org.wattwatch.event.topic.TopicNames;
-import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.notifier.TestAnomalies;
-import org.wattwatch.access.OwnerClient;
 
 /**
  * The alert state topic stays readable and as small as the book: a record that cannot be read does
@@ -61,15 +59,12 @@ class NotifierStateIT {
     }
 
     private static ConfigurableApplicationContext startNotifier(String prefix, int recentAlerts, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--" + OwnerClient.SETTING,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--wattwatch.topics.partitions=1",
+        List<String> settings = new java.util.ArrayList<>(List.of(
                 // alerts of January 2026, each told by itself: a backlog's digest is BacklogDigestIT's
                 "--wattwatch.notifier.backlog-burst=1000",
-                "--wattwatch.topics.prefix=" + prefix, "--wattwatch.notifier.recent-alerts=" + recentAlerts,
-                "--wattwatch.notifier.channels.webhook.enabled=true",
-                "--wattwatch.notifier.channels.webhook.url=" + webhook.baseUrl() + "/hook"));
-        args.addAll(List.of(more));
-        return NotifierApplication.builder().run(args.toArray(String[]::new));
+                "--wattwatch.topics.prefix=" + prefix, "--wattwatch.notifier.recent-alerts=" + recentAlerts));
+        settings.addAll(List.of(more));
+        return TestNotifiers.start(broker, webhook.baseUrl() + "/hook", settings.toArray(String[]::new));
     }
 
     private static void send(String topic, String key, byte[] value) throws Exception {

@@ -89,37 +89,33 @@ class ReadingCutterTest {
         assertThat(all).allSatisfy(r -> assertThat(r.wh()).isEqualTo(r.pulses()));
     }
 
-    @Test
-    void intervalsWithoutABlinkStillGiveAReading() throws Exception {
-        AgentProperties properties = TestAgents.properties(dir, TestAgents.meter("main", 17, 1000, Duration.ofMillis(10)));
+    /** The readings an agent cuts over {@code minutes} without a blink, as its spool holds them, nothing sent. */
+    private List<MeterReading> quietMinutes(AgentProperties properties, int minutes) throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (ReadingSpool spool = new ReadingSpool(properties, registry);
                 MeterInputs inputs = new MeterInputs(properties, clock)) {
             ReadingCutter cutter = new ReadingCutter(properties, inputs, spool, new SequenceNumbers(properties, spool),
                     clock, registry);
             cutter.start();
-            clock.advanceTo(clock.instant().plus(Duration.ofMinutes(5)));
+            clock.advanceTo(clock.instant().plus(Duration.ofMinutes(minutes)));
             cutter.cutEndedIntervals();
-            assertThat(spool.size()).isEqualTo(5);
+            return drain(spool);
         }
+    }
+
+    @Test
+    void intervalsWithoutABlinkStillGiveAReading() throws Exception {
+        AgentProperties properties = TestAgents.properties(dir, TestAgents.meter("main", 17, 1000, Duration.ofMillis(10)));
+        assertThat(quietMinutes(properties, 5)).hasSize(5);
     }
 
     /** Each reading says how full the spool was when it was cut, so its receiver learns of a backlog. */
     @Test
     void eachReadingCarriesHowMuchOfTheSpoolWasWaiting() throws Exception {
         AgentProperties properties = TestAgents.properties(dir, TestAgents.meter("main", 17, 1000, Duration.ofMillis(10)));
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (ReadingSpool spool = new ReadingSpool(properties, registry);
-                MeterInputs inputs = new MeterInputs(properties, clock)) {
-            ReadingCutter cutter = new ReadingCutter(properties, inputs, spool, new SequenceNumbers(properties, spool),
-                    clock, registry);
-            cutter.start();
-            clock.advanceTo(clock.instant().plus(Duration.ofMinutes(3)));
-            cutter.cutEndedIntervals(); // nothing sent them: they wait
-            List<MeterReading> waiting = drain(spool);
-            int max = properties.spool().maxReadings();
-            assertThat(waiting).extracting(MeterReading::spoolUse).containsExactly(0.0, 1.0 / max, 2.0 / max);
-        }
+        int max = properties.spool().maxReadings();
+        assertThat(quietMinutes(properties, 3)).extracting(MeterReading::spoolUse)
+                .containsExactly(0.0, 1.0 / max, 2.0 / max);
     }
 
     /**
