@@ -71,8 +71,9 @@ class Backlog {
         }
         Instant now = clock.instant();
         Burst current = bursts.get(channel);
-        int toldAlone = current == null || !Duration.between(current.lastLate(), now).minus(quiet).isNegative()
-                ? 0 : current.toldAlone();
+        // a quiet spell ends the burst: the next late event starts a new one
+        boolean newBurst = current == null || Duration.between(current.lastLate(), now).compareTo(quiet) >= 0;
+        int toldAlone = newBurst ? 0 : current.toldAlone();
         boolean hold = toldAlone >= burst;
         bursts.put(channel, new Burst(hold ? toldAlone : toldAlone + 1, now));
         return hold;

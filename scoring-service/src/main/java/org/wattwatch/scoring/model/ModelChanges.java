@@ -56,8 +56,7 @@ public class ModelChanges implements DisposableBean {
      */
     public InUse assign(String meter, String fileName, byte[] file) throws IOException {
         EnvelopeModel model = Models.read(new ByteArrayInputStream(file), fileName);
-        Optional<InUse> current = Optional.ofNullable(registry.assignments().get(meter));
-        ModelAssignment.ModelFile previous = current.map(c -> c.assignment().active())
+        ModelAssignment.ModelFile previous = registry.assigned(meter).map(c -> c.assignment().active())
                 .orElse(meter.equals(ModelAssignment.DEFAULT) ? registry.configuredFile() : null);
         ModelAssignment assignment = new ModelAssignment(ModelAssignment.SCHEMA_VERSION, meter,
                 new ModelAssignment.ModelFile(fileName, model.version(), Base64.getEncoder().encodeToString(file)),
@@ -67,7 +66,7 @@ public class ModelChanges implements DisposableBean {
 
     /** Back to the model before the current one; a meter with none before goes back to the default. */
     public Optional<InUse> rollback(String meter) {
-        InUse current = registry.assignments().get(meter);
+        InUse current = registry.assigned(meter).orElse(null);
         if (current == null) {
             return Optional.empty();
         }

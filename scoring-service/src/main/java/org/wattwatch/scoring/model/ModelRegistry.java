@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
@@ -114,6 +115,11 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
 
     public Map<String, InUse> assignments() {
         return Map.copyOf(byMeter);
+    }
+
+    /** The model assigned to a meter (or {@link ModelAssignment#DEFAULT}) by a record of the topic, if any. */
+    Optional<InUse> assigned(String meter) {
+        return Optional.ofNullable(byMeter.get(meter));
     }
 
     /**
