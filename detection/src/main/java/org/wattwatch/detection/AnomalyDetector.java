@@ -123,12 +123,17 @@ public final class AnomalyDetector {
                 alert = null;
             }
         }
-        MeterState next = new MeterState(recent, reading.intervalEnd(), alert, levels, state.presence());
+        double total = state.totalWh() + reading.wh();
+        MeterState next = new MeterState(recent, reading.intervalEnd(), alert, levels, state.presence(), total);
         ExpectedRange expected = judgement == null ? null : judgement.expected();
-        return new Detection(withVerdict(scored, alert != null), event, next, false, score, expected);
+        return new Detection(withVerdict(scored, alert != null).withTotalWh(total), event, next, false, score,
+                expected);
     }
 
-    /** A reading that arrives after a later one was scored is judged on its own, as a one-off. */
+    /**
+     * A reading that arrives after a later one was scored is judged on its own, as a one-off; it adds nothing
+     * to the meter's energy, as its time was counted (a replay) or the timeline has moved past it.
+     */
     private Detection late(MeterState state, ScoredReading scored) {
         boolean unusual = scored.score() > settings.threshold();
         Optional<Anomaly> event = Optional.empty();
@@ -139,7 +144,8 @@ public final class AnomalyDetector {
                     clock.local(r.intervalStart()), clock.zone().getId(), r.wh(), scored.expectedLowWh(),
                     scored.expectedHighWh(), scored.score(), scored.modelVersion(), r.intervalStart(), excess(scored)));
         }
-        return new Detection(withVerdict(scored, unusual), event, state, true, scored.score(), null);
+        return new Detection(withVerdict(scored, unusual).withTotalWh(state.totalWh()), event, state, true,
+                scored.score(), null);
     }
 
     /** @param wh the window's energy, for the owner */

@@ -12,17 +12,20 @@ import java.util.List;
  * @param alert      the meter's open alert, or null
  * @param levels     the levels of the trailing shortest-scale windows, for judging longer ones
  * @param presence   when the meter was last heard from on the wall clock, and whether it is told as silent
+ * @param totalWh    the energy of the readings that continued the meter's timeline (a reading that begins
+ *                   before {@code latestEnd} covers time already counted, so it adds nothing)
  */
-public record MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert, Levels levels, Presence presence) {
+public record MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert, Levels levels, Presence presence,
+        double totalWh) {
 
-    public static final MeterState EMPTY = new MeterState(List.of(), null, null, Levels.EMPTY, Presence.UNKNOWN);
+    public static final MeterState EMPTY = new MeterState(List.of(), null, null, Levels.EMPTY, Presence.UNKNOWN, 0);
 
     public MeterState(List<Slice> recent, Instant latestEnd, OpenAlert alert) {
-        this(recent, latestEnd, alert, Levels.EMPTY, Presence.UNKNOWN);
+        this(recent, latestEnd, alert, Levels.EMPTY, Presence.UNKNOWN, 0);
     }
 
     public MeterState withPresence(Presence presence) {
-        return new MeterState(recent, latestEnd, alert, levels, presence);
+        return new MeterState(recent, latestEnd, alert, levels, presence, totalWh);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.wattwatch.event.alert.AlertKind;
 import org.wattwatch.event.alert.Anomaly;
 import org.wattwatch.event.reading.MeterReading;
+import org.wattwatch.event.score.ScoredReading;
 import org.wattwatch.event.validation.InvalidEventException;
 import org.wattwatch.event.validation.Violation;
 
@@ -51,7 +52,8 @@ public final class EventJson {
             .addModule(InstantJson.module())
             // fields added to events after their first version: older events read with their defaults
             .injectableValues(new InjectableValues.Std().addValue(Anomaly.KIND_DEFAULT, AlertKind.USAGE)
-                    .addValue(MeterReading.SPOOL_USE_DEFAULT, 0.0))
+                    .addValue(MeterReading.SPOOL_USE_DEFAULT, 0.0)
+                    .addValue(ScoredReading.TOTAL_WH_DEFAULT, 0.0))
             .build();
 
     private EventJson() {

@@ -22,7 +22,8 @@ public final class MeterStateSerde {
 
     /**
      * 2 added the trailing levels and the presence; a store or changelog written in format 1 is still read.
-     * Fields added to format 2 since go at its end and are read when there (the presence's spoolSince).
+     * Fields added to format 2 since go at its end and are read when there (the presence's spoolSince, then
+     * the meter's energy total).
      */
     private static final byte FORMAT = 2;
     private static final byte FORMAT_WITHOUT_LEVELS = 1;
@@ -50,7 +51,7 @@ public final class MeterStateSerde {
                 + 4 + (state.presence().lastSeen() == null ? 0 : INSTANT_BYTES)
                 + (state.presence().silentSince() == null ? 0 : INSTANT_BYTES)
                 + (state.presence().darkSince() == null ? 0 : INSTANT_BYTES)
-                + 1 + (state.presence().spoolSince() == null ? 0 : INSTANT_BYTES);
+                + 1 + (state.presence().spoolSince() == null ? 0 : INSTANT_BYTES) + Double.BYTES;
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(FORMAT);
         out.putShort((short) state.recent().size());
@@ -85,6 +86,7 @@ public final class MeterStateSerde {
         putOptionalInstant(out, state.presence().darkSince());
         out.put((byte) (state.presence().darkTold() ? 1 : 0));
         putOptionalInstant(out, state.presence().spoolSince());
+        out.putDouble(state.totalWh());
         return out.array();
     }
 
@@ -122,7 +124,8 @@ public final class MeterStateSerde {
             presence = new MeterState.Presence(getOptionalInstant(in), getOptionalInstant(in), getOptionalInstant(in),
                     in.get() != 0, in.hasRemaining() ? getOptionalInstant(in) : null);
         }
-        return new MeterState(List.copyOf(recent), latestEnd, alert, levels, presence);
+        double totalWh = in.hasRemaining() ? in.getDouble() : 0;
+        return new MeterState(List.copyOf(recent), latestEnd, alert, levels, presence, totalWh);
     }
 
     private static void putOptionalInstant(ByteBuffer out, Instant instant) {

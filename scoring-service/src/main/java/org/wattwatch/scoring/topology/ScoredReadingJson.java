@@ -24,18 +24,21 @@ public final class ScoredReadingJson {
         String low = number(scored.expectedLowWh());
         String high = number(scored.expectedHighWh());
         String score = number(scored.score());
+        String total = number(scored.totalWh());
         String version = scored.modelVersion();
-        if (!embeddable(readingJson) || low == null || high == null || score == null || !needsNoEscape(version)) {
+        if (!embeddable(readingJson) || low == null || high == null || score == null || total == null
+                || !needsNoEscape(version)) {
             return EventJson.write(scored);
         }
         // the bytes Jackson's generator writes for these fields (same number formatting), without a
         // generator: creating one per reading cost more than the writing
-        Bytes out = new Bytes(readingJson.length + 160 + 3 * version.length());
+        Bytes out = new Bytes(readingJson.length + 190 + 3 * version.length());
         out.ascii("{\"schemaVersion\":").ascii(Integer.toString(scored.schemaVersion())).ascii(",\"reading\":");
         out.raw(readingJson);
         out.ascii(",\"expectedLowWh\":").ascii(low).ascii(",\"expectedHighWh\":").ascii(high)
                 .ascii(",\"score\":").ascii(score).ascii(",\"anomaly\":").ascii(scored.anomaly() ? "true" : "false")
-                .ascii(",\"modelVersion\":\"").raw(version.getBytes(StandardCharsets.UTF_8)).ascii("\"}");
+                .ascii(",\"modelVersion\":\"").raw(version.getBytes(StandardCharsets.UTF_8))
+                .ascii("\",\"totalWh\":").ascii(total).ascii("}");
         return out.toArray();
     }
 

@@ -19,7 +19,7 @@ class MeterStateSerdeTest {
                 new MeterState.Levels(t.plusSeconds(60), List.of(new MeterState.Level(t.plusSeconds(60), 0.0004),
                         new MeterState.Level(t.plusSeconds(120), 0.0006))),
                 new MeterState.Presence(t.plusSeconds(125), t.plusSeconds(1125), t.minusSeconds(7200), true,
-                        t.minusSeconds(60)));
+                        t.minusSeconds(60)), 123456.5);
         assertThat(MeterStateSerde.read(MeterStateSerde.write(state))).isEqualTo(state);
         assertThat(MeterStateSerde.read(MeterStateSerde.write(MeterState.EMPTY))).isEqualTo(MeterState.EMPTY);
     }
@@ -31,7 +31,7 @@ class MeterStateSerdeTest {
                 null);
         byte[] current = MeterStateSerde.write(state);
         // format 1 is format 2 without the trailing levels (no since, none) and presence (no instants, not told)
-        byte[] formatOne = java.util.Arrays.copyOf(current, current.length - 1 - Short.BYTES - 4 - 1);
+        byte[] formatOne = java.util.Arrays.copyOf(current, current.length - 1 - Short.BYTES - 4 - 1 - Double.BYTES);
         formatOne[0] = 1;
         assertThat(MeterStateSerde.read(formatOne)).isEqualTo(state);
     }
@@ -41,7 +41,17 @@ class MeterStateSerdeTest {
         Instant t = Instant.parse("2026-01-05T03:00:00Z");
         MeterState state = MeterState.EMPTY.withPresence(new MeterState.Presence(t, null, t, false));
         byte[] current = MeterStateSerde.write(state);
-        byte[] before = java.util.Arrays.copyOf(current, current.length - 1); // without the trailing spoolSince
+        // without the trailing spoolSince and energy total
+        byte[] before = java.util.Arrays.copyOf(current, current.length - 1 - Double.BYTES);
+        assertThat(MeterStateSerde.read(before)).isEqualTo(state);
+    }
+
+    @Test
+    void readsAStateWrittenBeforeEnergyWasCounted() {
+        Instant t = Instant.parse("2026-01-05T03:00:00Z");
+        MeterState state = MeterState.EMPTY.withPresence(new MeterState.Presence(t, null, null, false, t));
+        byte[] current = MeterStateSerde.write(state);
+        byte[] before = java.util.Arrays.copyOf(current, current.length - Double.BYTES);
         assertThat(MeterStateSerde.read(before)).isEqualTo(state);
     }
 }

@@ -23,13 +23,22 @@ class ScoredReadingJsonTest {
             new ScoredReading(1, SCORED.reading(), 0, 1e-7, 123456789.125, false, "v1"),
             new ScoredReading(1, SCORED.reading(), 0, 0, Double.POSITIVE_INFINITY, true, "v1"),
             new ScoredReading(1, SCORED.reading(), 0, 0, Double.NaN, false, "v1"),
-            withVersion("tab\there"), withVersion("quote\"d")}) {
+            SCORED.withTotalWh(1234567.125), withVersion("tab\there"), withVersion("quote\"d")}) {
             byte[] embedded = ScoredReadingJson.write(scored, EventJson.write(scored.reading()));
             assertThat(new String(embedded, StandardCharsets.UTF_8))
                     .isEqualTo(new String(EventJson.write(scored), StandardCharsets.UTF_8));
         }
         assertThat(EventJson.read(ScoredReadingJson.write(SCORED, EventJson.write(SCORED.reading())),
                 ScoredReading.class)).isEqualTo(SCORED);
+    }
+
+    @Test
+    void aRecordWrittenBeforeEnergyWasCountedReadsAsNoneCounted() {
+        String written = new String(ScoredReadingJson.write(SCORED.withTotalWh(42), EventJson.write(SCORED.reading())),
+                StandardCharsets.UTF_8);
+        String before = written.replace(",\"totalWh\":42.0", "");
+        assertThat(before).isNotEqualTo(written);
+        assertThat(EventJson.read(before.getBytes(StandardCharsets.UTF_8), ScoredReading.class).totalWh()).isZero();
     }
 
     @Test
