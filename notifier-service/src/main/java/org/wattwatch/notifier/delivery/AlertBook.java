@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -50,10 +51,13 @@ public class AlertBook implements SmartLifecycle {
     private final AlertStateTopic stateTopic;
     private final Duration keepResolved;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private volatile boolean running;
 
-    AlertBook(NotifierProperties properties, AlertStateTopic stateTopic, Clock clock) {
+    AlertBook(NotifierProperties properties, AlertStateTopic stateTopic, Clock clock,
+            ApplicationEventPublisher events) {
         this.stateTopic = stateTopic;
+        this.events = events;
         int capacity = properties.recentAlerts();
         this.alerts = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
@@ -197,11 +201,15 @@ public class AlertBook implements SmartLifecycle {
         return Optional.ofNullable(alerts.get(alertId));
     }
 
-    /** Writes the change to the topic, then into the book; called holding {@code changes}. */
+    /**
+     * Writes the change to the topic, then into the book, then tells who follows the alerts ({@link AlertChanged},
+     * in this thread, so they hear of an alert's changes in order); called holding {@code changes}.
+     */
     private AlertRecord store(AlertRecord record) {
         stateTopic.write(record.anomaly().alertId(), record);
         keep(record);
         forgetEvicted();
+        events.publishEvent(new AlertChanged(record));
         return record;
     }
 

@@ -21,7 +21,8 @@ public final class AlertBooks {
      */
     public static AlertBook empty(NotifierProperties properties, KafkaTemplate<?, ?> kafka,
             ConsumerFactory<?, ?> consumers, TopicNames topics, MeterRegistry registry, Clock clock) {
-        return new AlertBook(properties, new AlertStateTopic(kafka, consumers, topics, properties, registry), clock) {
+        return new AlertBook(properties, new AlertStateTopic(kafka, consumers, topics, properties, registry), clock,
+                event -> { }) {
             @Override
             public boolean isAutoStartup() {
                 return false;
