@@ -1,5 +1,7 @@
 package org.wattwatch.notifier.mqtt;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 public record TestCertificates(Path ca, Path serverCert, Path serverKey) {
 
     public static TestCertificates make() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed (.ci/run installs it)");
         Path dir = Files.createTempDirectory("mqtt-tls");
         MosquittoBroker.run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
                 "-subj", "/CN=WattWatch test CA", "-keyout", "ca.key", "-out", "ca.crt");
