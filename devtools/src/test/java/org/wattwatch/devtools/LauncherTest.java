@@ -46,12 +46,16 @@ class LauncherTest {
         Run noModel = run("local", "--model", "/no/such/model.zip");
         assertThat(noModel.exit()).isEqualTo(2);
         assertThat(noModel.err()).contains("--model: no such file: /no/such/model.zip");
+        Run badMqtt = run("local", "--mqtt", "homeassistant.local");
+        assertThat(badMqtt.exit()).isEqualTo(2);
+        assertThat(badMqtt.err()).contains("--mqtt: HOST:PORT (or tcp://HOST:PORT, ssl://HOST:PORT) expected, "
+                + "was 'homeassistant.local'");
         Run noFile = run("agent", "--file", "/no/such/history.csv");
         assertThat(noFile.exit()).isEqualTo(2);
         assertThat(noFile.err()).contains("--file: no such file");
         Run help = run("help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("local [--model FILE]").contains("train --history");
+        assertThat(help.out()).contains("local [--model FILE]").contains("--mqtt HOST:PORT").contains("train --history");
     }
 
     /**

@@ -252,6 +252,49 @@ class ChartTest {
     }
 
     @Test
+    void homeAssistantsBrokerIsReachedWithItsAddressFromValuesAndItsCredentialsAndAuthorityFromSecrets()
+            throws IOException {
+        List<Map<String, Object>> withSecret = render("""
+                notifier:
+                  mqtt: {enabled: true, url: "ssl://homeassistant.local:8883", existingSecret: ha-mqtt, caSecret: home-ca}
+                """);
+        Map<String, Object> notifier = find(withSecret, "Deployment", "home-wattwatch-notifier-service");
+        assertThat(env(notifier)).anySatisfy(e -> {
+            assertThat(e).containsEntry("name", "WATTWATCH_NOTIFIER_MQTT_USERNAME");
+            assertThat(path(e, "valueFrom", "secretKeyRef")).isEqualTo(Map.of("name", "ha-mqtt", "key", "mqtt-username"));
+        }).anySatisfy(e -> {
+            assertThat(e).containsEntry("name", "WATTWATCH_NOTIFIER_MQTT_PASSWORD");
+            assertThat(path(e, "valueFrom", "secretKeyRef")).isEqualTo(Map.of("name", "ha-mqtt", "key", "mqtt-password"));
+        });
+        List<Map<String, Object>> volumes = cast(path(notifier, "spec", "template", "spec", "volumes"));
+        assertThat(volumes).anySatisfy(v -> assertThat(path(v, "secret", "secretName")).isEqualTo("home-ca"));
+        List<Map<String, Object>> mounts = cast(path(container(notifier), "volumeMounts"));
+        assertThat(mounts).anySatisfy(m -> assertThat(m).containsEntry("mountPath", "/mqtt-ca")
+                .containsEntry("readOnly", true));
+        String config = (String) path(find(withSecret, "ConfigMap", "home-wattwatch-notifier-service"), "data",
+                "notifier-service.yml");
+        assertThat(config).contains("url: \"ssl://homeassistant.local:8883\"")
+                .contains("ca-certificate: /mqtt-ca/ca.crt").contains("discovery-prefix: \"homeassistant\"");
+        assertThat(withSecret).noneMatch(d -> "Secret".equals(d.get("kind")));
+
+        List<Map<String, Object>> inValues = render("""
+                notifier:
+                  mqtt: {enabled: true, url: "tcp://mosquitto:1883", username: wattwatch, password: s3cret}
+                """);
+        Map<String, Object> secret = find(inValues, "Secret", "home-wattwatch-notifier");
+        assertThat(path(secret, "data", "mqtt-password")).isEqualTo("czNjcmV0");
+        assertThat((String) path(find(inValues, "ConfigMap", "home-wattwatch-notifier-service"), "data",
+                "notifier-service.yml")).doesNotContain("s3cret");
+        List<Map<String, Object>> plainVolumes = cast(path(find(inValues, "Deployment",
+                "home-wattwatch-notifier-service"), "spec", "template", "spec", "volumes"));
+        assertThat(plainVolumes).noneMatch(v -> "mqtt-ca".equals(v.get("name")));
+
+        assertThatThrownBy(() -> render("notifier: {mqtt: {enabled: true}}\n")).hasMessageContaining("url");
+        assertThatThrownBy(() -> render("notifier: {mqtt: {enabled: true, url: \"homeassistant.local\"}}\n"))
+                .hasMessageContaining("url");
+    }
+
+    @Test
     void valuesThatBreakTheSchemaAreRejectedAtInstallTime() {
         assertThatThrownBy(() -> render("agent: {meters: [{id: main, pin: 40}]}\n"))
                 .hasMessageContaining("pin");
