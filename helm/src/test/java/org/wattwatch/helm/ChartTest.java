@@ -289,6 +289,15 @@ class ChartTest {
                 "home-wattwatch-notifier-service"), "spec", "template", "spec", "volumes"));
         assertThat(plainVolumes).noneMatch(v -> "mqtt-ca".equals(v.get("name")));
 
+        List<Map<String, Object>> urlInSecret = render(
+                "notifier: {mqtt: {enabled: true, existingSecret: ha-mqtt, urlKey: mqtt-url}}\n");
+        assertThat(env(find(urlInSecret, "Deployment", "home-wattwatch-notifier-service"))).anySatisfy(e -> {
+            assertThat(e).containsEntry("name", "WATTWATCH_NOTIFIER_MQTT_URL");
+            assertThat(path(e, "valueFrom", "secretKeyRef")).isEqualTo(Map.of("name", "ha-mqtt", "key", "mqtt-url"));
+        });
+        assertThat((String) path(find(urlInSecret, "ConfigMap", "home-wattwatch-notifier-service"), "data",
+                "notifier-service.yml")).doesNotContainPattern("\\n\\s+url:");
+
         assertThatThrownBy(() -> render("notifier: {mqtt: {enabled: true}}\n")).hasMessageContaining("url");
         assertThatThrownBy(() -> render("notifier: {mqtt: {enabled: true, url: \"homeassistant.local\"}}\n"))
                 .hasMessageContaining("url");

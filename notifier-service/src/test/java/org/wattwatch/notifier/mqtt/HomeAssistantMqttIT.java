@@ -16,6 +16,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -190,7 +193,8 @@ class HomeAssistantMqttIT {
     }
 
     @Test
-    void aBrokerThatAsksForAPasswordIsReachedWithTheOwnersAndRefusesOthers() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aBrokerThatAsksForAPasswordIsReachedWithTheOwnersAndRefusesOthers(CapturedOutput output) throws Exception {
         try (MosquittoBroker mqtt = MosquittoBroker.withPassword();
                 RetainedMessages ha = RetainedMessages.follow(mqtt.tcpUrl(), MosquittoBroker.USER,
                         MosquittoBroker.PASSWORD, "wattwatch/status")) {
@@ -208,6 +212,8 @@ class HomeAssistantMqttIT {
                     "--wattwatch.notifier.mqtt.password=" + MosquittoBroker.PASSWORD)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> "online".equals(ha.payload("wattwatch/status")));
             }
+            assertThat(output.getAll()).contains("Not authorized").doesNotContain("not-the-password")
+                    .doesNotContain(MosquittoBroker.PASSWORD);
         }
     }
 
