@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,12 +41,6 @@ class HomeAssistantDevices implements SmartLifecycle {
     private final AlertBook book;
     private final JsonMapper json;
     private final Counter refused;
-    /** Commands from the broker leave its callback thread at once: a snooze writes to Kafka. */
-    private final ExecutorService commands = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "mqtt-commands");
-        t.setDaemon(true);
-        return t;
-    });
     /** The latest scored reading of each meter shown (null until its first, when an alert made it known). */
     private final Map<String, ScoredReading> meters = new LinkedHashMap<>();
     /** Meters whose discovery configs went out on the current connection. */
@@ -150,13 +142,13 @@ class HomeAssistantDevices implements SmartLifecycle {
         if (topic.equals(topics.homeAssistantStatus())) {
             if (DeviceTopics.ONLINE.equals(new String(payload, StandardCharsets.UTF_8))) {
                 LOG.info("Home Assistant is back: announcing the meters again");
-                commands.execute(this::connected);
+                connected();
             }
             return;
         }
         Optional<String> meter = topics.snoozedMeter(topic);
         if (meter.isPresent() && DeviceTopics.PRESS.equals(new String(payload, StandardCharsets.UTF_8))) {
-            commands.execute(() -> snooze(meter.get()));
+            snooze(meter.get());
         }
     }
 
@@ -174,14 +166,13 @@ class HomeAssistantDevices implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        link.open(() -> commands.execute(this::connected), this::received);
+        link.open(this::connected, this::received);
     }
 
     @Override
     public void stop() {
         running = false;
         link.close();
-        commands.shutdownNow();
     }
 
     @Override

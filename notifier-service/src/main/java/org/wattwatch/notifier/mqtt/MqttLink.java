@@ -50,8 +50,12 @@ final class MqttLink implements AutoCloseable {
     private final DeviceTopics topics;
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mqtt-connect");
+    /**
+     * Connection attempts, and the caller's callbacks, off Paho's own thread: a callback may wait (a snooze
+     * writes to Kafka) and Paho's thread must keep reading from the broker meanwhile.
+     */
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mqtt-link");
         t.setDaemon(true);
         return t;
     });
@@ -85,7 +89,7 @@ final class MqttLink implements AutoCloseable {
                 publish(topics.availability(), DeviceTopics.ONLINE.getBytes(StandardCharsets.US_ASCII), true);
                 subscribe(topics.homeAssistantStatus());
                 subscribe(topics.snoozeFilter());
-                connected.run();
+                worker.execute(connected);
             }
 
             @Override
@@ -96,7 +100,8 @@ final class MqttLink implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                messages.accept(topic, message.getPayload());
+                byte[] payload = message.getPayload();
+                worker.execute(() -> messages.accept(topic, payload));
             }
 
             @Override
@@ -151,7 +156,10 @@ final class MqttLink implements AutoCloseable {
         }
     }
 
-    /** Starts connecting; {@code onConnected} runs after each (re)connection, {@code onMessage} for each command. */
+    /**
+     * Starts connecting; {@code onConnected} runs after each (re)connection, {@code onMessage} for each message
+     * of the topics subscribed to, one at a time on this link's thread.
+     */
     void open(Runnable onConnected, BiConsumer<String, byte[]> onMessage) {
         this.connected = onConnected;
         this.messages = onMessage;
@@ -186,7 +194,7 @@ final class MqttLink implements AutoCloseable {
         LOG.warn("MQTT broker {} not reached: {} (trying again in {}s)", properties.broker(), e.toString(),
                 wait.toSeconds());
         if (!closing) {
-            retries.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+            worker.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -231,7 +239,7 @@ final class MqttLink implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        retries.shutdownNow();
+        worker.shutdownNow();
         try {
             if (client.isConnected()) {
                 client.publish(topics.availability(), DeviceTopics.OFFLINE.getBytes(StandardCharsets.US_ASCII), QOS,
