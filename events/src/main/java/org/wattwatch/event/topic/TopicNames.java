@@ -26,6 +26,18 @@ public record TopicNames(String prefix) {
         return prefix + Topics.ANOMALIES;
     }
 
+    public String history() {
+        return prefix + Topics.HISTORY;
+    }
+
+    public String modelDecisions() {
+        return prefix + Topics.MODEL_DECISIONS;
+    }
+
+    public String alertFeedback() {
+        return prefix + Topics.ALERT_FEEDBACK;
+    }
+
     public String readingsDlq() {
         return prefix + Topics.READINGS_DLQ;
     }

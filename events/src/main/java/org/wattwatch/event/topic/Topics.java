@@ -33,6 +33,16 @@ public final class Topics {
      */
     public static final String MODELS = "power.models";
 
+    /**
+     * Each meter's energy per aligned slot of time (the readings re-cut, as {@link
+     * org.wattwatch.event.reading.MeterReading}s), kept for years: the history a retrain learns from.
+     */
+    public static final String HISTORY = "power.history";
+    /** Every retrain's decision on a meter's model: the candidate, its figures and the current one's, why. */
+    public static final String MODEL_DECISIONS = "power.models.decisions";
+    /** Compacted: what the owner said of an alert ("expected", "a real problem"), keyed by alert id. */
+    public static final String ALERT_FEEDBACK = "power.alerts.feedback";
+
     /** Header on dead-letter records saying, in words, why the record was set aside. */
     public static final String DLQ_REASON_HEADER = "wattwatch-dlq-reason";
 

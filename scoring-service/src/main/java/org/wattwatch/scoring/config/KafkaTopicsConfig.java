@@ -7,6 +7,7 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.wattwatch.event.topic.TopicNames;
+import org.wattwatch.scoring.history.HistoryProperties;
 import org.wattwatch.scoring.model.ModelRegistry;
 import org.wattwatch.topics.TopicsProperties;
 
@@ -16,9 +17,12 @@ import org.wattwatch.topics.TopicsProperties;
 class KafkaTopicsConfig {
 
     @Bean
-    KafkaAdmin.NewTopics scoringTopics(TopicsProperties topics, TopicNames names) {
+    KafkaAdmin.NewTopics scoringTopics(TopicsProperties topics, TopicNames names, HistoryProperties history) {
         return new KafkaAdmin.NewTopics(
                 topic(names.readings(), topics),
+                // kept for years, not compacted: every slot is a record of its own
+                TopicBuilder.name(names.history()).partitions(topics.partitions()).replicas(topics.replicationFactor())
+                        .config("retention.ms", Long.toString(history.retention().toMillis())).build(),
                 topic(names.scored(), topics),
                 topic(names.anomalies(), topics),
                 topic(names.readingsDlq(), topics),

@@ -33,6 +33,7 @@ import org.wattwatch.event.score.ScoredReading;
 import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.event.topic.Topics;
 import org.wattwatch.event.validation.InvalidEventException;
+import org.wattwatch.scoring.history.SlotCutter;
 import org.wattwatch.scoring.model.ReadingScorer;
 
 /**
@@ -50,6 +51,7 @@ import org.wattwatch.scoring.model.ReadingScorer;
 final class ScoringProcessor implements Processor<String, byte[], String, Outgoing> {
 
     static final String METER_STATES = "meter-states";
+    static final String HISTORY_SLOTS = "history-slots";
     /** How often the meters' silence is checked on the wall clock. */
     static final Duration SILENCE_CHECK = Duration.ofMinutes(1);
 
@@ -74,9 +76,12 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
     private final Map<String, MeterState> states = new HashMap<>();
     private ProcessorContext<String, Outgoing> context;
     private KeyValueStore<String, MeterState> store;
+    private final SlotCutter slots;
+    private KeyValueStore<String, SlotCutter.OpenSlot> openSlots;
 
     ScoringProcessor(ReadingScorer scorer, AnomalyDetector detector, ScoringMetrics metrics, TopicNames topics,
-            ScoringProperties properties, KnownMeters knownMeters) {
+            ScoringProperties properties, KnownMeters knownMeters, SlotCutter slots) {
+        this.slots = slots;
         this.scorer = scorer;
         this.detector = detector;
         this.metrics = metrics;
@@ -93,6 +98,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
     public void init(ProcessorContext<String, Outgoing> context) {
         this.context = context;
         this.store = context.getStateStore(METER_STATES);
+        this.openSlots = context.getStateStore(HISTORY_SLOTS);
         states.clear();
         ownMeters = 0;
         try (KeyValueIterator<String, MeterState> all = store.all()) {
@@ -169,6 +175,21 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
                     silent(AnomalyState.RESOLVED, reading.meterId(), presence.lastSeen(), now, model)))));
         }
         sensorEvents.forEach(e -> context.forward(keyed.withValue(new Outgoing(topics.anomalies(), EventJson.write(e)))));
+        if (!detection.late()) {
+            keepHistory(reading, keyed);
+        }
+    }
+
+    /** The reading into the meter's history slots; each slot it completes goes to {@code power.history}. */
+    private void keepHistory(MeterReading reading, Record<String, byte[]> keyed) {
+        SlotCutter.Cut cut = slots.add(openSlots.get(reading.meterId()), reading);
+        if (cut.open() == null) {
+            openSlots.delete(reading.meterId());
+        } else {
+            openSlots.put(reading.meterId(), cut.open());
+        }
+        cut.complete().forEach(slot -> context.forward(keyed.withValue(new Outgoing(topics.history(),
+                EventJson.write(slot)))));
     }
 
     /**

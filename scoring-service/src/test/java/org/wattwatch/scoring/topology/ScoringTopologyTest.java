@@ -108,10 +108,29 @@ class ScoringTopologyTest {
             assertThat(home1.scored.readValuesToList()).hasSize(1);
             assertThat(home1.anomalies.readValuesToList()).hasSize(1);
             assertThat(home1.deadLetters.readValuesToList()).hasSize(1);
+            assertThat(home1.history.readValuesToList()).hasSize(1);
             assertThat(home1.driver.producedTopicNames()).containsExactlyInAnyOrder("home1.power.scored",
-                    "home1.power.anomalies", "home1.power.readings.dlq",
-                    "scoring-test-meter-states-changelog");
+                    "home1.power.anomalies", "home1.power.readings.dlq", "home1.power.history",
+                    "scoring-test-meter-states-changelog", "scoring-test-history-slots-changelog");
         }
+    }
+
+    @Test
+    void theHistoryKeepsEachQuarterHourOnceAndNothingOfAReplayOrABadReading() {
+        Instant start = java.time.LocalDateTime.parse("2026-01-05T03:00").atZone(PARIS).toInstant();
+        java.util.List<byte[]> minutes = new java.util.ArrayList<>();
+        for (int m = 0; m < 30; m++) {
+            Instant s = start.plusSeconds(60L * m);
+            minutes.add(EventJson.write(new MeterReading(1, "main", s, s.plusSeconds(60), 2, 2, "pi", m)));
+        }
+        minutes.forEach(r -> readings.pipeInput("main", r));
+        minutes.subList(0, 20).forEach(r -> readings.pipeInput("main", r)); // sent again
+        readings.pipeInput("main", "not json".getBytes(StandardCharsets.UTF_8));
+
+        java.util.List<MeterReading> history = topology.history.readValuesToList().stream()
+                .map(b -> EventJson.read(b, MeterReading.class)).toList();
+        assertThat(history).extracting(MeterReading::intervalStart).containsExactly(start, start.plusSeconds(900));
+        assertThat(history).extracting(MeterReading::wh).containsExactly(30.0, 30.0);
     }
 
     @Test

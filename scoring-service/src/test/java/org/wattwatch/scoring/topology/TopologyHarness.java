@@ -30,6 +30,7 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, byte[]> scored;
     final TestOutputTopic<String, byte[]> anomalies;
     final TestOutputTopic<String, byte[]> deadLetters;
+    final TestOutputTopic<String, byte[]> history;
 
     TopologyHarness(ZoneId zone) {
         this(zone, new TopicNames(""));
@@ -60,6 +61,7 @@ final class TopologyHarness implements AutoCloseable {
         scored = driver.createOutputTopic(topics.scored(), new StringDeserializer(), new ByteArrayDeserializer());
         anomalies = driver.createOutputTopic(topics.anomalies(), new StringDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(topics.readingsDlq(), new StringDeserializer(), new ByteArrayDeserializer());
+        history = driver.createOutputTopic(topics.history(), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override
