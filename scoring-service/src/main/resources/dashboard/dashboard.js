@@ -304,7 +304,35 @@
       });
       li.append(button);
     }
+    if (a.kind === 'USAGE') li.append(feedbackOf(alert));
     return li;
+  }
+
+  // the owner's word on a usage alert: the next retrain learns expected usage and leaves real problems out
+  function feedbackOf(alert) {
+    const p = document.createElement('p');
+    p.className = 'feedback';
+    if (alert.feedback) {
+      p.textContent = alert.feedback === 'EXPECTED' ? 'You said: expected.' : 'You said: a real problem.';
+      p.dataset.feedback = alert.feedback;
+      return p;
+    }
+    for (const [label, text] of [['expected', 'Expected'], ['problem', 'A real problem']]) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = `feedback-${label}`;
+      button.textContent = text;
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        const r = await call(`${API}/alerts/${encodeURIComponent(alert.anomaly.alertId)}/feedback`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ label }),
+        });
+        if (!r.ok) $('alerts-note').textContent = r.body && r.body.detail ? r.body.detail : 'Feedback failed.';
+        loadAlerts();
+      });
+      p.append(button);
+    }
+    return p;
   }
 
   // --- status ---

@@ -22,7 +22,9 @@ class KafkaTopicsConfig {
                 topic(names.anomaliesDlq(), topics).build(),
                 topic(names.notifications(), topics).build(),
                 // compacted: the latest state of each alert is kept for as long as the topic lives
-                topic(names.notificationsState(), topics).compact().build());
+                topic(names.notificationsState(), topics).compact().build(),
+                // compacted: the owner's latest word on each alert, for as long as the topic lives
+                topic(names.alertFeedback(), topics).compact().build());
     }
 
     private static TopicBuilder topic(String name, TopicsProperties topics) {

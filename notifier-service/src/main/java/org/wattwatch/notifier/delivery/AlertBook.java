@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.wattwatch.event.alert.Anomaly;
 import org.wattwatch.event.alert.AnomalyState;
+import org.wattwatch.event.learning.AlertFeedback;
 import org.wattwatch.notifier.config.NotifierProperties;
 
 /**
@@ -86,7 +88,7 @@ public class AlertBook implements SmartLifecycle {
                 return current;
             } else {
                 next = new AlertRecord(anomaly, message, current.firstSeen(), current.snoozedUntil(),
-                        current.deliveries(), now);
+                        current.deliveries(), now, current.feedback());
             }
             return store(next);
         } finally {
@@ -127,7 +129,7 @@ public class AlertBook implements SmartLifecycle {
             Map<String, DeliveryStatus> deliveries = new TreeMap<>(current.deliveries());
             deliveries.put(id, new DeliveryStatus(outcome, clock.instant(), attempts, detail));
             store(new AlertRecord(current.anomaly(), current.message(), current.firstSeen(), current.snoozedUntil(),
-                    deliveries, clock.instant()));
+                    deliveries, clock.instant(), current.feedback()));
         } finally {
             changes.unlock();
         }
@@ -142,7 +144,23 @@ public class AlertBook implements SmartLifecycle {
             }
             Instant now = clock.instant();
             return Optional.of(store(new AlertRecord(current.anomaly(), current.message(), current.firstSeen(),
-                    now.plus(length), current.deliveries(), now)));
+                    now.plus(length), current.deliveries(), now, current.feedback())));
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Records what the owner said of the alert, once {@code said} has kept it for the retrain. */
+    public Optional<AlertRecord> labelled(String alertId, AlertFeedback.Label label, Consumer<AlertRecord> said) {
+        changes.lock();
+        try {
+            AlertRecord current = get(alertId).orElse(null);
+            if (current == null) {
+                return Optional.empty();
+            }
+            said.accept(current);
+            return Optional.of(store(new AlertRecord(current.anomaly(), current.message(), current.firstSeen(),
+                    current.snoozedUntil(), current.deliveries(), clock.instant(), label)));
         } finally {
             changes.unlock();
         }

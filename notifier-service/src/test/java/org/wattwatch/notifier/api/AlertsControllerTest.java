@@ -29,6 +29,7 @@ import org.wattwatch.notifier.config.AccessConfig;
 import org.wattwatch.notifier.config.NotifierProperties;
 import org.wattwatch.notifier.delivery.AlertBook;
 import org.wattwatch.notifier.delivery.AlertBooks;
+import org.wattwatch.notifier.feedback.OwnerFeedback;
 
 /**
  * The alerts API's web layer alone (controller, problem bodies, owner access) over an empty alert book:
@@ -41,15 +42,22 @@ class AlertsControllerTest {
     @TestConfiguration
     static class EmptyBook {
 
+        private static final Map<String, Object> NOWHERE = Map.of("bootstrap.servers", "127.0.0.1:9");
+
         /** A book nothing was written to: the requests below change nothing, so it never reaches Kafka. */
         @Bean
         AlertBook book() {
-            Map<String, Object> nowhere = Map.of("bootstrap.servers", "127.0.0.1:9");
             NotifierProperties properties = new NotifierProperties(200, Locale.ENGLISH, Duration.ofSeconds(1),
                     Duration.ofHours(1), ZoneId.of("UTC"), 3, Duration.ofSeconds(30), Duration.ofDays(30));
-            return AlertBooks.empty(properties, new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(nowhere)),
-                    new DefaultKafkaConsumerFactory<>(nowhere), new TopicNames(""), new SimpleMeterRegistry(),
+            return AlertBooks.empty(properties, new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(NOWHERE)),
+                    new DefaultKafkaConsumerFactory<>(NOWHERE), new TopicNames(""), new SimpleMeterRegistry(),
                     Clock.systemUTC());
+        }
+
+        @Bean
+        OwnerFeedback feedback(AlertBook book) {
+            return new OwnerFeedback(book, new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(NOWHERE)),
+                    new TopicNames(""), Clock.systemUTC());
         }
     }
 
@@ -79,9 +87,25 @@ class AlertsControllerTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + OwnerClient.TOKEN).exchange()).hasStatus(404);
     }
 
+    private MvcTestResult feedback(String id, String body) {
+        return mvc.post().uri("/api/alerts/{id}/feedback", id).contentType("application/json").content(body)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OwnerClient.TOKEN).exchange();
+    }
+
+    @Test
+    void feedbackThatIsNeitherExpectedNorAProblemIsAProblemNamingTheLabel() {
+        assertThat(feedback("any", "{\"label\":\"meh\"}")).hasStatus(400).hasContentType("application/problem+json")
+                .bodyJson().hasPathSatisfying("$.errors[0].field", f -> assertThat(f).isEqualTo("label"))
+                .hasPathSatisfying("$.detail", d -> assertThat(d).asString().contains("\"expected\" or \"problem\""));
+        assertThat(feedback("any", "{}")).hasStatus(400);
+        assertThat(feedback("no-such-alert", "{\"label\":\"expected\"}")).hasStatus(404);
+    }
+
     @Test
     void withoutTheOwnersTokenNothingIsReadOrSnoozed() {
         assertThat(mvc.get().uri("/api/alerts").exchange()).hasStatus(401);
         assertThat(mvc.post().uri("/api/alerts/any/snooze?for=PT2H").exchange()).hasStatus(401);
+        assertThat(mvc.post().uri("/api/alerts/any/feedback").contentType("application/json")
+                .content("{\"label\":\"expected\"}").exchange()).hasStatus(401);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,6 +36,12 @@ class DashboardAlertsController {
     @PostMapping("/alerts/{id}/snooze")
     ResponseEntity<byte[]> snooze(@PathVariable String id, @RequestParam("for") String length) {
         return notifier.snooze(id, length);
+    }
+
+    @Operation(summary = "Tell the notifier what the owner said of an alert: {\"label\": \"expected\"|\"problem\"}")
+    @PostMapping("/alerts/{id}/feedback")
+    ResponseEntity<byte[]> feedback(@PathVariable String id, @RequestBody byte[] body) {
+        return notifier.feedback(id, body);
     }
 
     @ExceptionHandler(NotifierClient.NotifierUnreachableException.class)

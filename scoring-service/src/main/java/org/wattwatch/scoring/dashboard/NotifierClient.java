@@ -52,6 +52,12 @@ class NotifierClient {
                 .retrieve().toEntity(byte[].class));
     }
 
+    ResponseEntity<byte[]> feedback(String alertId, byte[] body) {
+        return call(h -> h.post().uri("/api/alerts/{id}/feedback", alertId)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toEntity(byte[].class));
+    }
+
     /**
      * Whether the notifier answered lately. The pages ask for alerts every few seconds anyway, so
      * their answers tell; only when nothing was asked for a while is the notifier asked here.
