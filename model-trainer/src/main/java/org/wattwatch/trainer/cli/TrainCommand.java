@@ -101,20 +101,13 @@ class TrainCommand implements Callable<Integer> {
             + "the envelope's window only (default ${DEFAULT-VALUE})")
     String scaleOption;
 
-    /**
-     * The scales auto gives readings of a few minutes at most. An hourly history keeps its per-reading
-     * envelope, whose month feature follows the seasons: per-hour ranges pooled over a year do not
-     * (docs/detection.md).
-     */
-    static final List<Duration> AUTO_SCALES = List.of(Duration.ofMinutes(10), Duration.ofMinutes(30),
-            Duration.ofMinutes(60), Duration.ofMinutes(120));
-
     private List<Duration> scales(Duration resolution) {
         if (scaleOption.equals("none")) {
             return List.of();
         }
         if (scaleOption.equals("auto")) {
-            return AUTO_SCALES.get(0).toSeconds() % resolution.toSeconds() == 0 ? AUTO_SCALES : List.of();
+            return TrainingPlan.AUTO_SCALES.get(0).toSeconds() % resolution.toSeconds() == 0 ? TrainingPlan.AUTO_SCALES
+                    : List.of();
         }
         List<Duration> lengths = new ArrayList<>();
         for (String part : scaleOption.split(",")) {

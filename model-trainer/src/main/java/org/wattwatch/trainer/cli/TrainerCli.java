@@ -1,11 +1,13 @@
 package org.wattwatch.trainer.cli;
 
+import org.wattwatch.trainer.retrain.RetrainCommand;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./wattwatch train | backtest | inspect}. */
+/** {@code ./wattwatch train | backtest | inspect | retrain}. */
 @Command(name = "wattwatch", mixinStandardHelpOptions = true,
-        subcommands = {TrainCommand.class, BacktestCommand.class, InspectCommand.class},
+        subcommands = {TrainCommand.class, BacktestCommand.class, InspectCommand.class, RetrainCommand.class},
         description = "Learn what normal usage looks like, and check a model against history.")
 public class TrainerCli {
 

@@ -30,7 +30,7 @@ public final class HistoryFiles {
         if (!file.getFileName().toString().endsWith(".jsonl")) {
             return HistoryCsv.read(file, zone);
         }
-        List<String> csv = new ArrayList<>(List.of("timestamp,wh"));
+        List<MeterReading> readings = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String> bad = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -38,9 +38,8 @@ public final class HistoryFiles {
                 continue;
             }
             try {
-                MeterReading r = EventJson.readValid(lines.get(i).getBytes(StandardCharsets.UTF_8), MeterReading.class,
-                        MeterReading::violations);
-                csv.add(LocalDateTime.ofInstant(r.intervalStart(), zone) + "," + r.wh());
+                readings.add(EventJson.readValid(lines.get(i).getBytes(StandardCharsets.UTF_8), MeterReading.class,
+                        MeterReading::violations));
             } catch (EventFormatException | org.wattwatch.event.validation.InvalidEventException e) {
                 bad.add("line " + (i + 1) + ": " + e.getMessage());
             }
@@ -49,7 +48,15 @@ public final class HistoryFiles {
             throw new HistoryFormatException(file.getFileName() + ": " + bad.size() + " unreadable reading(s), first: "
                     + bad.subList(0, Math.min(5, bad.size())));
         }
-        return HistoryCsv.read(new java.io.BufferedReader(new java.io.StringReader(String.join("\n", csv))),
-                file.getFileName().toString(), zone);
+        return of(readings, file.getFileName().toString(), zone);
+    }
+
+    /** Readings (in order, one interval length) as a history on the home's clock, as a CSV of them would be. */
+    public static History of(List<MeterReading> readings, String name, ZoneId zone) throws IOException {
+        List<String> csv = new ArrayList<>(List.of("timestamp,wh"));
+        for (MeterReading r : readings) {
+            csv.add(LocalDateTime.ofInstant(r.intervalStart(), zone) + "," + r.wh());
+        }
+        return HistoryCsv.read(new java.io.BufferedReader(new java.io.StringReader(String.join("\n", csv))), name, zone);
     }
 }

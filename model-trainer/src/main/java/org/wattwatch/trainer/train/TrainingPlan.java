@@ -21,6 +21,21 @@ import org.wattwatch.trainer.gbm.GbmSettings;
 public record TrainingPlan(int windowMinutes, double lowShare, double highShare, GbmSettings gbm, double threshold,
         double alertBudget, List<Duration> scaleLengths, String windowMeasure) {
 
+    /**
+     * The level scales a history of readings of {@code resolution} can teach: those of 10, 30, 60 and 120
+     * minutes that are whole multiples of it; none for hourly or coarser readings, whose per-reading envelope
+     * follows the seasons (docs/detection.md).
+     */
+    public static final List<Duration> AUTO_SCALES = List.of(Duration.ofMinutes(10), Duration.ofMinutes(30),
+            Duration.ofMinutes(60), Duration.ofMinutes(120));
+
+    public static List<Duration> autoScales(Duration resolution) {
+        if (resolution.compareTo(Duration.ofMinutes(60)) >= 0) {
+            return List.of();
+        }
+        return AUTO_SCALES.stream().filter(s -> s.toSeconds() % resolution.toSeconds() == 0).toList();
+    }
+
     public Duration window() {
         return Duration.ofMinutes(windowMinutes);
     }

@@ -1,6 +1,7 @@
 package org.wattwatch.scoring.api;
 
 import java.io.IOException;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,6 +78,23 @@ class ModelsController {
         ModelRegistry.InUse inUse = changes.assign(key(meter), fileName, file);
         return view(inUse);
     }
+
+    @Operation(summary = "The file of the model that scores the meter (its own, else the default), as uploaded: "
+            + "what a retrain compares its candidate with")
+    @GetMapping("/{meter}/file")
+    ResponseEntity<byte[]> file(@PathVariable String meter) {
+        ModelAssignment.ModelFile file = models.fileFor(key(meter));
+        MediaType type = file.fileName().endsWith(".csv") ? new MediaType("text", "csv")
+                : MediaType.parseMediaType("application/zip");
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName())
+                        .build().toString())
+                .header(MODEL_VERSION_HEADER, file.version())
+                .body(Base64.getDecoder().decode(file.packageBase64()));
+    }
+
+    /** The version of the model a file response carries. */
+    static final String MODEL_VERSION_HEADER = "X-WattWatch-Model-Version";
 
     @Operation(summary = "Go back to the model before; a meter with none before goes back to the default")
     @PostMapping("/{meter}/rollback")

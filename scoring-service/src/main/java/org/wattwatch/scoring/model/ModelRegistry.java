@@ -117,6 +117,22 @@ public class ModelRegistry implements SmartLifecycle, ModelSource, FollowerLoop.
         return Map.copyOf(byMeter);
     }
 
+    /**
+     * The file of the model that scores the meter, as uploaded: its own, else the default recorded on the
+     * topic, else the configured one. What a retrain compares its candidate with.
+     */
+    public ModelAssignment.ModelFile fileFor(String meterId) {
+        InUse inUse = byMeter.get(meterId);
+        if (inUse == null) {
+            inUse = byMeter.get(ModelAssignment.DEFAULT);
+        }
+        if (inUse != null && inUse.assignment() != null) {
+            return inUse.assignment().active();
+        }
+        return new ModelAssignment.ModelFile(configured.fileName(), configured.get().version(),
+                java.util.Base64.getEncoder().encodeToString(configured.bytes()));
+    }
+
     /** The model assigned to a meter (or {@link ModelAssignment#DEFAULT}) by a record of the topic, if any. */
     Optional<InUse> assigned(String meter) {
         return Optional.ofNullable(byMeter.get(meter));
