@@ -243,6 +243,17 @@
       dd.textContent = v;
       return [dt, dd];
     }));
+    // the model's history: every retrain's decision, newest first
+    const history = $('model-history');
+    history.replaceChildren(...(m.decisions || []).map((d) => {
+      const li = document.createElement('li');
+      li.className = d.promoted ? 'decision promoted' : 'decision kept-out';
+      li.dataset.promoted = String(d.promoted);
+      const when = dateTimeFormat().format(new Date(d.at));
+      const what = d.candidateVersion ? `${d.candidateVersion} ${d.promoted ? 'went live' : 'was not put live'}` : 'no candidate';
+      li.textContent = `${when}: ${what}, ${d.reason}`;
+      return li;
+    }));
   }
 
   // --- alerts, from the notifier through this service ---

@@ -13,9 +13,17 @@ class RetrainRuleTest {
 
     @Test
     void aCandidateOverTheBudgetIsKeptOutWithTheFigures() {
-        RetrainRule.Verdict v = RetrainRule.decide(figures(30, 6), figures(3.5, 6), 2, false);
+        RetrainRule.Verdict v = RetrainRule.decide(figures(30, 6), figures(3, 6), 2, false);
         assertThat(v.promoted()).isFalse();
-        assertThat(v.reason()).contains("3.5 alerts a month").contains("budget of 2.0");
+        assertThat(v.reason()).contains("3 alert(s) in the recent 28 days").contains("budget of 2.0 a month allows (2");
+    }
+
+    @Test
+    void theBudgetIsAMonthsProRataInWholeAlerts() {
+        assertThat(RetrainRule.allowed(2, 28)).isEqualTo(2);
+        assertThat(RetrainRule.allowed(2, 7)).isEqualTo(1);
+        assertThat(RetrainRule.allowed(0, 28)).isZero();
+        assertThat(RetrainRule.allowed(2, 30.4)).isEqualTo(2);
     }
 
     @Test

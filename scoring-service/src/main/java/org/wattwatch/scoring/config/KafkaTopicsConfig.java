@@ -23,6 +23,10 @@ class KafkaTopicsConfig {
                 // kept for years, not compacted: every slot is a record of its own
                 TopicBuilder.name(names.history()).partitions(topics.partitions()).replicas(topics.replicationFactor())
                         .config("retention.ms", Long.toString(history.retention().toMillis())).build(),
+                // as long: a model's history is read with the history it learned from
+                TopicBuilder.name(names.modelDecisions()).partitions(topics.partitions())
+                        .replicas(topics.replicationFactor())
+                        .config("retention.ms", Long.toString(history.retention().toMillis())).build(),
                 topic(names.scored(), topics),
                 topic(names.anomalies(), topics),
                 topic(names.readingsDlq(), topics),

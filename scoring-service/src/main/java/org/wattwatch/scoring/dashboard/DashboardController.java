@@ -37,7 +37,10 @@ class DashboardController {
     private final ReadingScorer scorer;
     private final ZoneId zone;
 
-    DashboardController(ScoredHistory history, ReadingScorer scorer) {
+    private final ModelDecisions decisions;
+
+    DashboardController(ScoredHistory history, ReadingScorer scorer, ModelDecisions decisions) {
+        this.decisions = decisions;
         this.history = history;
         this.scorer = scorer;
         this.zone = scorer.zone();
@@ -85,11 +88,12 @@ class DashboardController {
                 hourlyBand(model, monday.atStartOfDay(zone), monday.plusDays(7).atStartOfDay(zone)));
     }
 
-    @Operation(summary = "The model judging a meter: version, training span, backtest alerts per month")
+    @Operation(summary = "The model judging a meter: version, training span, backtest alerts per month, and the "
+            + "latest retrain decisions")
     @GetMapping("/model")
     ModelCard model(@RequestParam String meter) {
         known(meter);
-        return ModelCard.of(meter, scorer.model(meter), scorer.hasOwnModel(meter));
+        return ModelCard.of(meter, scorer.model(meter), scorer.hasOwnModel(meter), decisions.of(meter));
     }
 
     /** Hour by hour on the wall clock: 23 or 25 of them when the day has a DST change. */
