@@ -134,3 +134,32 @@ readinessProbe:
 {{- define "wattwatch.ownerSecret" -}}
 {{- default (printf "%s-owner" (include "wattwatch.fullname" .)) .Values.security.existingSecret -}}
 {{- end -}}
+
+{{/* Writes the Kafka client's settings to /tmp/client.properties from the env the caller sets
+     (PROTOCOL, MECHANISM, JAAS, TRUSTSTORE_PASSWORD): for Kafka's own tools and the trainer alike. */}}
+{{- define "wattwatch.kafkaClientConfigScript" -}}
+conf=/tmp/client.properties
+echo "security.protocol=$PROTOCOL" > $conf
+[ -n "$MECHANISM" ] && echo "sasl.mechanism=$MECHANISM" >> $conf
+[ -n "${JAAS:-}" ] && echo "sasl.jaas.config=$JAAS" >> $conf
+{{- if .Values.kafka.tls.existingSecret }}
+echo "ssl.truststore.location=/kafka-tls/{{ .Values.kafka.tls.truststoreKey }}" >> $conf
+echo "ssl.truststore.type=PKCS12" >> $conf
+echo "ssl.truststore.password=$TRUSTSTORE_PASSWORD" >> $conf
+{{- end }}
+{{- end -}}
+
+{{/* The env the client config script reads. */}}
+{{- define "wattwatch.kafkaClientEnv" -}}
+- {name: BOOTSTRAP, value: {{ required "kafka.bootstrapServers is required" .Values.kafka.bootstrapServers | quote }}}
+- {name: PROTOCOL, value: {{ .Values.kafka.securityProtocol | quote }}}
+- {name: MECHANISM, value: {{ .Values.kafka.sasl.mechanism | quote }}}
+{{- if .Values.kafka.sasl.existingSecret }}
+- name: JAAS
+  valueFrom: {secretKeyRef: {name: {{ .Values.kafka.sasl.existingSecret }}, key: {{ .Values.kafka.sasl.jaasConfigKey }}}}
+{{- end }}
+{{- if .Values.kafka.tls.existingSecret }}
+- name: TRUSTSTORE_PASSWORD
+  valueFrom: {secretKeyRef: {name: {{ .Values.kafka.tls.existingSecret }}, key: {{ .Values.kafka.tls.passwordKey }}}}
+{{- end }}
+{{- end -}}

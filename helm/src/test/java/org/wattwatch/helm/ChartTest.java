@@ -304,6 +304,50 @@ class ChartTest {
     }
 
     @Test
+    void aWeeklyRetrainRunsTheTrainersImageWithTheOwnersTokenAgainstTheScoringService() throws IOException {
+        List<Map<String, Object>> docs = render("""
+                zone: Europe/Paris
+                kafka:
+                  securityProtocol: SASL_SSL
+                  sasl: {mechanism: SCRAM-SHA-512, existingSecret: kafka-user}
+                  tls: {existingSecret: kafka-ca}
+                  topics: {prefix: home1., createJob: {enabled: true, asHook: false}}
+                retrain: {alertBudget: 1}
+                """);
+        Map<String, Object> cron = find(docs, "CronJob", "home-wattwatch-retrain");
+        assertThat(path(cron, "spec", "schedule")).isEqualTo("0 3 * * 0");
+        assertThat(path(cron, "spec", "concurrencyPolicy")).isEqualTo("Forbid");
+        Map<String, Object> pod = cast(path(cron, "spec", "jobTemplate", "spec", "template", "spec"));
+        Map<String, Object> c = cast(path(pod, "containers", 0));
+        assertThat((String) c.get("image")).endsWith("/model-trainer:0.1.0");
+        String script = Objects.toString(c.get("args"));
+        assertThat(script).contains("exec /app/retrain --all --kafka-config \"$conf\"").contains("--alert-budget 1")
+                .contains("sasl.jaas.config=$JAAS").contains("ssl.truststore.location=/kafka-tls/");
+        List<Map<String, Object>> env = cast(c.get("env"));
+        assertThat(env).anySatisfy(e -> {
+            assertThat(e).containsEntry("name", "WATTWATCH_SECURITY_TOKEN");
+            assertThat(path(e, "valueFrom", "secretKeyRef", "name")).isEqualTo("home-wattwatch-owner");
+        }).anySatisfy(e -> assertThat(e).isEqualTo(Map.of("name", "WATTWATCH_SCORING_URL",
+                "value", "http://home-wattwatch-scoring-service:8081")))
+                .anySatisfy(e -> assertThat(e).isEqualTo(Map.of("name", "WATTWATCH_TOPICS_PREFIX", "value", "home1.")))
+                .anySatisfy(e -> assertThat(e).isEqualTo(Map.of("name", "WATTWATCH_ZONE", "value", "Europe/Paris")));
+        assertThat(path(c, "securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
+        assertThat(Objects.toString(pod.get("volumes"))).contains("kafka-ca");
+
+        // the topics the learning needs, the history kept three years
+        assertThat(Objects.toString(path(find(docs, "Job", "home-wattwatch-topics"), "spec", "template", "spec",
+                "containers", 0, "args")))
+                .contains("create power.history --config retention.ms=94608000000")
+                .contains("create power.models.decisions --config retention.ms=94608000000")
+                .contains("create power.alerts.feedback --config cleanup.policy=compact");
+        assertThat((String) path(find(docs, "ConfigMap", "home-wattwatch-scoring-service"), "data",
+                "scoring-service.yml")).contains("slot: 15m").contains("retention: 1095d");
+
+        assertThat(render("retrain: {enabled: false}\n")).noneMatch(d -> "CronJob".equals(d.get("kind")));
+        assertThatThrownBy(() -> render("retrain: {alertBudget: -1}\n")).hasMessageContaining("alertBudget");
+    }
+
+    @Test
     void valuesThatBreakTheSchemaAreRejectedAtInstallTime() {
         assertThatThrownBy(() -> render("agent: {meters: [{id: main, pin: 40}]}\n"))
                 .hasMessageContaining("pin");

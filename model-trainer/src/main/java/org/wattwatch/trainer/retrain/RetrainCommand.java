@@ -45,6 +45,10 @@ public class RetrainCommand implements Callable<Integer> {
             description = "Kafka (default $WATTWATCH_KAFKA_BOOTSTRAP_SERVERS or ${DEFAULT-VALUE})")
     String bootstrapServers;
 
+    @Option(names = "--kafka-config", description = "a Kafka client properties file (security.protocol, SASL, trust "
+            + "store), as kafka-topics.sh --command-config takes")
+    java.nio.file.Path kafkaConfig;
+
     @Option(names = "--topic-prefix", defaultValue = "${WATTWATCH_TOPICS_PREFIX:-}",
             description = "the installation's topic prefix (default $WATTWATCH_TOPICS_PREFIX or none)")
     String prefix;
@@ -96,7 +100,16 @@ public class RetrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--train-days must be at least --min-days, --recent-days "
                     + "at least 1, --probes and --alert-budget not negative");
         }
-        LearningTopics topics = new LearningTopics(Map.of("bootstrap.servers", bootstrapServers), new TopicNames(prefix));
+        Map<String, Object> kafka = new java.util.HashMap<>();
+        if (kafkaConfig != null) {
+            java.util.Properties file = new java.util.Properties();
+            try (var in = java.nio.file.Files.newInputStream(kafkaConfig)) {
+                file.load(in);
+            }
+            file.forEach((k, v) -> kafka.put((String) k, v));
+        }
+        kafka.put("bootstrap.servers", bootstrapServers);
+        LearningTopics topics = new LearningTopics(kafka, new TopicNames(prefix));
         String only = meters != null && meters.meter != null ? meters.meter : null;
         Map<String, List<MeterReading>> history = topics.history(m -> only == null || only.equals(m));
         var feedback = topics.feedback();
