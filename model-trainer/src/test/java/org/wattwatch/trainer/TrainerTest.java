@@ -173,6 +173,18 @@ class TrainerTest {
                 .as("retrained on the trailing two weeks: the new nights are usual, but for a few of two weeks' noise")
                 .hasSizeLessThan(nightsOneModel.size() / 3);
         assertThat(retrained.out()).contains("from 2026-04-20: model gbm-").contains("trained on 2026-04-06 .. 2026-04-19");
+
+        // with the retrain's rule, each candidate is judged on the week before it against the model in use
+        Path checkedScores = dir.resolve("checked.csv");
+        Run checked = cli("backtest", "--model", model.toString(), "--history", history.toString(), "--from",
+                "2026-04-20", "--out", checkedScores.toString(), "--retrain-every", "7d", "--train-days", "14",
+                "--retrain-rule", "checked", "--recent-days", "7", "--train-option=--trees=20");
+        assertThat(checked.exit()).as(checked.out()).isZero();
+        assertThat(checked.out()).containsPattern("retrain rule: [0-9]+ of [0-9]+ candidates took over")
+                .containsPattern("(takes over|kept out): ");
+        assertThat(cli("backtest", "--model", model.toString(), "--history", history.toString(), "--from",
+                "2026-04-20", "--out", checkedScores.toString(), "--retrain-every", "7d", "--retrain-rule", "maybe")
+                .exit()).isNotZero();
     }
 
     /** When the owner heard of each alert, from the backtest's alerts CSV. */

@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -26,6 +25,7 @@ import org.wattwatch.event.reading.MeterReading;
 import org.wattwatch.trainer.backtest.ReplayReport;
 import org.wattwatch.trainer.history.HistoryFiles;
 import org.wattwatch.trainer.history.Readings;
+import org.wattwatch.trainer.retrain.CandidateCheck;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +74,20 @@ class BacktestCommand implements Callable<Integer> {
             + "each retrain learns from (default ${DEFAULT-VALUE})")
     int trainDays;
 
+    @Option(names = "--retrain-rule", defaultValue = "always", description = "with --retrain-every: always (each "
+            + "retrained model takes over) or checked (it takes over only if it keeps --alert-budget-per-month on the "
+            + "--recent-days before it and raises at least the injected loads the model in use raises, as "
+            + "./wattwatch retrain decides; default ${DEFAULT-VALUE})")
+    String retrainRule;
+
+    @Option(names = "--recent-days", defaultValue = "28", description = "with --retrain-rule checked: the days before "
+            + "each retrain both models are replayed on (default ${DEFAULT-VALUE})")
+    int recentDays;
+
+    @Option(names = "--alert-budget-per-month", defaultValue = "2", description = "with --retrain-rule checked: alerts "
+            + "a month a candidate may raise on those days (default ${DEFAULT-VALUE})")
+    double checkBudget;
+
     @Option(names = "--train-option", description = "with --retrain-every: an option for each train, e.g. "
             + "--train-option=--alert-budget=2 (repeatable)")
     List<String> trainOptions = new ArrayList<>();
@@ -89,7 +103,8 @@ class BacktestCommand implements Callable<Integer> {
         System.out.println(h.report());
         List<MeterReading> readings = Readings.of(h, options.zone, options.from, options.to);
         Replay.Result result = retrainEvery == null ? Replay.run(detector, envelope, readings)
-                : Replay.run(detector, retrained(readings, window), readings);
+                : Replay.run(detector, retrained(readings, Readings.of(h, options.zone, null, options.to), window),
+                        readings);
         Path alertsFile = alerts != null ? alerts : alertsNextTo(out);
         ReplayReport.writeReadings(out, result);
         ReplayReport.writeAlerts(alertsFile, result);
@@ -102,8 +117,9 @@ class BacktestCommand implements Callable<Integer> {
     }
 
     /** The models a deployment retraining every so often would have used, each trained up front. */
-    private Function<MeterReading, EnvelopeModel> retrained(List<MeterReading> readings, Duration window)
-            throws Exception {
+    /** @param all the whole history, for the recent days a retrain is judged on */
+    private Function<MeterReading, EnvelopeModel> retrained(List<MeterReading> readings, List<MeterReading> all,
+            Duration window) throws Exception {
         if (options.from == null || readings.isEmpty()) {
             throw new ParameterException(spec.commandLine(),
                     "--retrain-every needs --from, the first day replayed, and history before it to train on");
@@ -114,15 +130,39 @@ class BacktestCommand implements Callable<Integer> {
                     "--retrain-every must be a number of days such as 30d, was " + retrainEvery);
         }
         int days = Integer.parseInt(every.substring(0, every.length() - 1));
+        if (!retrainRule.equals("always") && !retrainRule.equals("checked")) {
+            throw new ParameterException(spec.commandLine(), "--retrain-rule must be always or checked, was "
+                    + retrainRule);
+        }
         LocalDate last = local(readings.get(readings.size() - 1)).toLocalDate();
         TreeMap<LocalDate, EnvelopeModel> bySince = new TreeMap<>();
+        EnvelopeModel inUse = Models.read(model);
+        bySince.put(LocalDate.MIN, inUse); // until a retrained model takes over
+        int promoted = 0;
+        int checks = 0;
         for (LocalDate since = options.from; !since.isAfter(last); since = since.plusDays(days)) {
-            bySince.put(since, train(since, window));
+            EnvelopeModel candidate = train(since, window);
+            if (retrainRule.equals("checked")) {
+                LocalDate recentFrom = since.minusDays(recentDays);
+                LocalDate until = since;
+                List<MeterReading> recent = all.stream().filter(r -> !local(r).toLocalDate().isBefore(recentFrom)
+                        && local(r).toLocalDate().isBefore(until)).toList();
+                CandidateCheck.Result check = CandidateCheck.check(inUse, candidate, recent, options.zone, 6, 2000,
+                        checkBudget, since.toEpochDay());
+                checks++;
+                System.out.println("  " + (check.promoted() ? "takes over" : "kept out") + ": " + check.reason());
+                if (!check.promoted()) {
+                    continue;
+                }
+                promoted++;
+            }
+            inUse = candidate;
+            bySince.put(since, candidate);
         }
-        return reading -> {
-            Map.Entry<LocalDate, EnvelopeModel> entry = bySince.floorEntry(local(reading).toLocalDate());
-            return entry == null ? bySince.firstEntry().getValue() : entry.getValue();
-        };
+        if (retrainRule.equals("checked")) {
+            System.out.println("retrain rule: " + promoted + " of " + checks + " candidates took over");
+        }
+        return reading -> bySince.floorEntry(local(reading).toLocalDate()).getValue();
     }
 
     /** One retrain, by the train command itself, on the days before {@code since}. */
