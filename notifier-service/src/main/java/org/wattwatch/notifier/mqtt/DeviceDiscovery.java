@@ -9,7 +9,7 @@ import java.util.Map;
  * The discovery configs that make a meter one Home Assistant device, as HA's MQTT integration documents
  * them (sensor, binary_sensor and button platforms): live power, the energy the Energy dashboard takes,
  * the usual range now, the latest score, whether usage is unusual (following the alert), the latest
- * alert's words, and a snooze button. Every entity is unavailable while WattWatch is not running.
+ * alert's words, a snooze button, and buttons to say what the latest alert was. Every entity is unavailable while WattWatch is not running.
  */
 final class DeviceDiscovery {
 
@@ -19,10 +19,12 @@ final class DeviceDiscovery {
 
     private final DeviceTopics topics;
     private final boolean snoozeButton;
+    private final boolean feedbackButtons;
 
-    DeviceDiscovery(DeviceTopics topics, boolean snoozeButton) {
+    DeviceDiscovery(DeviceTopics topics, boolean snoozeButton, boolean feedbackButtons) {
         this.topics = topics;
         this.snoozeButton = snoozeButton;
+        this.feedbackButtons = feedbackButtons;
     }
 
     List<Config> configs(String meter) {
@@ -64,13 +66,21 @@ final class DeviceDiscovery {
         lastAlert.put("icon", "mdi:message-alert");
         configs.add(new Config(topics.config("sensor", meter, "last_alert"), lastAlert));
         if (snoozeButton) {
-            Map<String, Object> snooze = entity(meter, "snooze", "Snooze alert");
-            snooze.put("command_topic", topics.snooze(meter));
-            snooze.put("payload_press", DeviceTopics.PRESS);
-            snooze.put("icon", "mdi:bell-sleep");
-            configs.add(new Config(topics.config("button", meter, "snooze"), snooze));
+            configs.add(button(meter, DeviceTopics.Command.SNOOZE, "Snooze alert", "mdi:bell-sleep"));
+        }
+        if (feedbackButtons) {
+            configs.add(button(meter, DeviceTopics.Command.EXPECTED, "Alert was expected", "mdi:thumb-up"));
+            configs.add(button(meter, DeviceTopics.Command.PROBLEM, "Alert was a real problem", "mdi:alert-octagon"));
         }
         return configs;
+    }
+
+    private Config button(String meter, DeviceTopics.Command command, String name, String icon) {
+        Map<String, Object> button = entity(meter, command.topicName(), name);
+        button.put("command_topic", topics.command(meter, command));
+        button.put("payload_press", DeviceTopics.PRESS);
+        button.put("icon", icon);
+        return new Config(topics.config("button", meter, command.topicName()), button);
     }
 
     private Config sensor(String meter, String id, String name, String stateTopic, String template, String deviceClass,

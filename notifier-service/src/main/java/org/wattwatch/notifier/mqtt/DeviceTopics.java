@@ -42,22 +42,49 @@ record DeviceTopics(String discoveryPrefix, String base) {
         return base + "/" + meter + "/alert";
     }
 
-    String snooze(String meter) {
-        return base + "/" + meter + "/snooze";
+    /** What a button of the device asks for. */
+    enum Command {
+        /** Snooze the meter's open alerts. */
+        SNOOZE,
+        /** The owner says the meter's latest usage alert was expected. */
+        EXPECTED,
+        /** The owner says it was a real problem. */
+        PROBLEM;
+
+        String topicName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
-    String snoozeFilter() {
-        return base + "/+/snooze";
+    /** A command for a meter, from one of its buttons. */
+    record MeterCommand(String meter, Command command) {
     }
 
-    /** The meter a snooze command is for, or empty for a topic that is not one. */
-    Optional<String> snoozedMeter(String topic) {
+    String command(String meter, Command command) {
+        return base + "/" + meter + "/" + command.topicName();
+    }
+
+    /** The filters that take every meter's buttons (not its states: this service publishes those itself). */
+    java.util.List<String> commandFilters() {
+        return java.util.Arrays.stream(Command.values()).map(c -> base + "/+/" + c.topicName()).toList();
+    }
+
+    /** The meter and command a topic is for, or empty for a topic that is not a command. */
+    Optional<MeterCommand> commandOf(String topic) {
         String prefix = base + "/";
-        if (!topic.startsWith(prefix) || !topic.endsWith("/snooze")) {
+        if (!topic.startsWith(prefix)) {
             return Optional.empty();
         }
-        String meter = topic.substring(prefix.length(), topic.length() - "/snooze".length());
-        return meter.isEmpty() || meter.contains("/") ? Optional.empty() : Optional.of(meter);
+        String[] parts = topic.substring(prefix.length()).split("/", -1);
+        if (parts.length != 2 || parts[0].isEmpty()) {
+            return Optional.empty();
+        }
+        for (Command c : Command.values()) {
+            if (c.topicName().equals(parts[1])) {
+                return Optional.of(new MeterCommand(parts[0], c));
+            }
+        }
+        return Optional.empty();
     }
 
     /** HA's discovery topic of one entity of the meter's device. */

@@ -21,14 +21,16 @@ import org.wattwatch.event.score.ScoredReading;
 import org.wattwatch.notifier.delivery.AlertBook;
 import org.wattwatch.notifier.delivery.AlertChanged;
 import org.wattwatch.notifier.delivery.AlertRecord;
+import org.wattwatch.notifier.feedback.OwnerFeedback;
+import org.wattwatch.event.learning.AlertFeedback;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each meter as a Home Assistant device: announced once per connection (retained discovery configs), then
  * its live values at every scored reading and its alert at every change the alert book records, all
- * retained so HA shows the latest at once after its own restart. A press of the device's snooze button
- * snoozes the meter's open alerts as the dashboard's button does.
+ * retained so HA shows the latest at once after its own restart. The device's buttons do what the dashboard's
+ * do: snooze the meter's open alerts, or say its latest usage alert was expected or a real problem.
  */
 class HomeAssistantDevices implements SmartLifecycle {
 
@@ -39,6 +41,7 @@ class HomeAssistantDevices implements SmartLifecycle {
     private final DeviceTopics topics;
     private final DeviceDiscovery discovery;
     private final AlertBook book;
+    private final OwnerFeedback feedback;
     private final JsonMapper json;
     private final Counter refused;
     /** The latest scored reading of each meter shown (null until its first, when an alert made it known). */
@@ -47,12 +50,13 @@ class HomeAssistantDevices implements SmartLifecycle {
     private final Set<String> announced = new LinkedHashSet<>();
     private volatile boolean running;
 
-    HomeAssistantDevices(MqttLink link, MqttProperties properties, AlertBook book, JsonMapper json,
-            MeterRegistry registry) {
+    HomeAssistantDevices(MqttLink link, MqttProperties properties, AlertBook book, OwnerFeedback feedback,
+            JsonMapper json, MeterRegistry registry) {
         this.link = link;
         this.properties = properties;
         this.topics = DeviceTopics.of(properties);
-        this.discovery = new DeviceDiscovery(topics, properties.snoozeButton());
+        this.discovery = new DeviceDiscovery(topics, properties.snoozeButton(), properties.feedbackButtons());
+        this.feedback = feedback;
         this.book = book;
         this.json = json;
         this.refused = Counter.builder("wattwatch.notifier.mqtt.meters.refused")
@@ -146,9 +150,49 @@ class HomeAssistantDevices implements SmartLifecycle {
             }
             return;
         }
-        Optional<String> meter = topics.snoozedMeter(topic);
-        if (meter.isPresent() && DeviceTopics.PRESS.equals(new String(payload, StandardCharsets.UTF_8))) {
-            snooze(meter.get());
+        Optional<DeviceTopics.MeterCommand> command = topics.commandOf(topic);
+        if (command.isEmpty() || !DeviceTopics.PRESS.equals(new String(payload, StandardCharsets.UTF_8))) {
+            return;
+        }
+        String meter = command.get().meter();
+        synchronized (this) {
+            if (!meters.containsKey(meter)) {
+                return; // a meter this service does not show: nothing to act on
+            }
+        }
+        switch (command.get().command()) {
+            case SNOOZE -> {
+                if (properties.snoozeButton()) {
+                    snooze(meter);
+                }
+            }
+            case EXPECTED -> {
+                if (properties.feedbackButtons()) {
+                    say(meter, AlertFeedback.Label.EXPECTED);
+                }
+            }
+            case PROBLEM -> {
+                if (properties.feedbackButtons()) {
+                    say(meter, AlertFeedback.Label.PROBLEM);
+                }
+            }
+        }
+    }
+
+    /** The owner's word on the meter's latest usage alert, as the dashboard's buttons give it. */
+    private void say(String meter, AlertFeedback.Label label) {
+        Optional<AlertRecord> latest = book.recent().stream()
+                .filter(r -> r.anomaly().meterId().equals(meter) && r.anomaly().kind() == AlertKind.USAGE).findFirst();
+        if (latest.isEmpty()) {
+            LOG.info("{} pressed in Home Assistant for meter {}: no usage alert to say it of", label, meter);
+            return;
+        }
+        try {
+            feedback.say(latest.get().anomaly().alertId(), label);
+            LOG.info("{} pressed in Home Assistant for meter {}: alert {}", label, meter,
+                    latest.get().anomaly().alertId());
+        } catch (OwnerFeedback.FeedbackNotKeptException e) {
+            LOG.warn("{} pressed in Home Assistant for meter {}: {}", label, meter, e.getMessage());
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.notifier.delivery.AlertBook;
+import org.wattwatch.notifier.feedback.OwnerFeedback;
 import org.wattwatch.topics.TopicsProperties;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +33,8 @@ class MqttConfig {
 
     @Bean
     HomeAssistantDevices homeAssistantDevices(MqttLink link, MqttProperties properties, AlertBook book,
-            JsonMapper json, MeterRegistry registry) {
-        return new HomeAssistantDevices(link, properties, book, json, registry);
+            OwnerFeedback feedback, JsonMapper json, MeterRegistry registry) {
+        return new HomeAssistantDevices(link, properties, book, feedback, json, registry);
     }
 
     /** The notifier may start before the scoring service, as for the topics it always reads. */

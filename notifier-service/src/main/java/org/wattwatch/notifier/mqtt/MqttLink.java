@@ -88,7 +88,7 @@ final class MqttLink implements AutoCloseable {
                 LOG.info("MQTT broker {} reached{}", properties.broker(), reconnect ? " again" : "");
                 publish(topics.availability(), DeviceTopics.ONLINE.getBytes(StandardCharsets.US_ASCII), true);
                 subscribe(topics.homeAssistantStatus());
-                subscribe(topics.snoozeFilter());
+                topics.commandFilters().forEach(MqttLink.this::subscribe);
                 worker.execute(connected);
             }
 

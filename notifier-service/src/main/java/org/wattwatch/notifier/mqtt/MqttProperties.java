@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param baseTopic       where WattWatch's states, availability and commands live
  * @param snoozeButton    offer a "Snooze alert" button in HA (whoever may publish to the broker may press it)
  * @param snooze          how long the button snoozes the meter's open alerts
+ * @param feedbackButtons offer "Alert was expected" and "Alert was a real problem" buttons in HA, the owner's word
+ *                        on the meter's latest usage alert for the next retrain (whoever may publish to the broker
+ *                        may press them)
  * @param maxMeters       meters shown as devices; a reading of one more is counted and left out, so a flood
  *                        of meter ids cannot fill the broker or this service
  * @param connectTimeout  how long one attempt to reach the broker may take
@@ -44,6 +47,7 @@ public record MqttProperties(
         @NotBlank @DefaultValue("wattwatch") String baseTopic,
         @DefaultValue("true") boolean snoozeButton,
         @NotNull @DefaultValue("1h") Duration snooze,
+        @DefaultValue("true") boolean feedbackButtons,
         @Positive @DefaultValue("100") int maxMeters,
         @NotNull @DefaultValue("10s") Duration connectTimeout) {
 
@@ -94,6 +98,6 @@ public record MqttProperties(
                 + (username == null ? "unset" : "******") + ", password=" + (password == null ? "unset" : "******")
                 + ", caCertificate=" + caCertificate + ", clientId=" + clientId + ", discoveryPrefix="
                 + discoveryPrefix + ", baseTopic=" + baseTopic + ", snoozeButton=" + snoozeButton + ", snooze="
-                + snooze + ", maxMeters=" + maxMeters + ", connectTimeout=" + connectTimeout + "]";
+                + snooze + ", feedbackButtons=" + feedbackButtons + ", maxMeters=" + maxMeters + ", connectTimeout=" + connectTimeout + "]";
     }
 }

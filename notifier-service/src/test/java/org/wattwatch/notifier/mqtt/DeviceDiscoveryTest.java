@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class DeviceDiscoveryTest {
 
     private final DeviceTopics topics = new DeviceTopics("homeassistant", "wattwatch");
-    private final DeviceDiscovery discovery = new DeviceDiscovery(topics, true);
+    private final DeviceDiscovery discovery = new DeviceDiscovery(topics, true, true);
 
     @Test
     void everyConfigIsOneHomeAssistantTakesAsItIs() {
@@ -43,7 +43,9 @@ class DeviceDiscoveryTest {
                 "homeassistant/sensor/wattwatch_main/score/config",
                 "homeassistant/binary_sensor/wattwatch_main/unusual_usage/config",
                 "homeassistant/sensor/wattwatch_main/last_alert/config",
-                "homeassistant/button/wattwatch_main/snooze/config");
+                "homeassistant/button/wattwatch_main/snooze/config",
+                "homeassistant/button/wattwatch_main/expected/config",
+                "homeassistant/button/wattwatch_main/problem/config");
         assertThat(byTopic.values()).extracting(c -> c.get("device"))
                 .allSatisfy(d -> assertThat(d).isEqualTo(byTopic.values().iterator().next().get("device")));
         assertThat(byTopic.values()).extracting(c -> c.get("availability_topic")).containsOnly("wattwatch/status");
@@ -60,7 +62,7 @@ class DeviceDiscoveryTest {
 
     @Test
     void withoutTheButtonNobodyCanSnoozeThroughTheBroker() {
-        assertThat(new DeviceDiscovery(topics, false).configs("main")).extracting(DeviceDiscovery.Config::topic)
+        assertThat(new DeviceDiscovery(topics, false, false).configs("main")).extracting(DeviceDiscovery.Config::topic)
                 .noneMatch(t -> t.contains("/button/"));
     }
 
@@ -74,10 +76,16 @@ class DeviceDiscoveryTest {
     }
 
     @Test
-    void aSnoozeCommandNamesItsMeter() {
-        assertThat(topics.snoozedMeter("wattwatch/main.1/snooze")).contains("main.1");
-        assertThat(topics.snoozedMeter("wattwatch/a/b/snooze")).isEmpty();
-        assertThat(topics.snoozedMeter("wattwatch//snooze")).isEmpty();
-        assertThat(topics.snoozedMeter("other/main/snooze")).isEmpty();
+    void aButtonsCommandNamesItsMeter() {
+        assertThat(topics.commandOf("wattwatch/main.1/snooze"))
+                .contains(new DeviceTopics.MeterCommand("main.1", DeviceTopics.Command.SNOOZE));
+        assertThat(topics.commandOf("wattwatch/main/expected"))
+                .contains(new DeviceTopics.MeterCommand("main", DeviceTopics.Command.EXPECTED));
+        assertThat(topics.commandOf("wattwatch/a/b/snooze")).isEmpty();
+        assertThat(topics.commandOf("wattwatch//snooze")).isEmpty();
+        assertThat(topics.commandOf("wattwatch/main/state")).isEmpty();
+        assertThat(topics.commandOf("other/main/snooze")).isEmpty();
+        assertThat(topics.commandFilters()).containsExactly("wattwatch/+/snooze", "wattwatch/+/expected",
+                "wattwatch/+/problem");
     }
 }

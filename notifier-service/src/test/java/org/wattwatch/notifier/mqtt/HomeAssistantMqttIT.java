@@ -108,7 +108,7 @@ class HomeAssistantMqttIT {
                 awaitFollowing(notifier);
                 send(TOPICS.scored(), "main", EventJson.write(minute("main", 0, 35, 1035)));
 
-                await().atMost(Duration.ofSeconds(30)).until(() -> ha.under("homeassistant/").size() == 8
+                await().atMost(Duration.ofSeconds(30)).until(() -> ha.under("homeassistant/").size() == 10
                         && ha.payload("wattwatch/main/energy") != null);
                 ha.under("homeassistant/").forEach((topic, config) -> assertThat(HomeAssistantSchema.problems(
                         HomeAssistantSchema.platformOf(topic), json(config))).as(topic).isEmpty());
@@ -134,6 +134,11 @@ class HomeAssistantMqttIT {
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> json(ha.payload("wattwatch/main/alert")).get("snoozed_until") != null);
 
+                // and says what it was, as the dashboard's buttons do
+                ha.publish("wattwatch/main/expected", "PRESS");
+                await().atMost(Duration.ofSeconds(30)).until(() -> book.get(raised.alertId()).orElseThrow().feedback()
+                        == org.wattwatch.event.learning.AlertFeedback.Label.EXPECTED);
+
                 send(TOPICS.anomalies(), "main", EventJson.write(TestAnomalies.at("main", AnomalyState.RESOLVED,
                         LocalDateTime.parse("2026-01-05T04:00"), Duration.ofHours(1), 200, 0.3)));
                 await().atMost(Duration.ofSeconds(30))
@@ -151,7 +156,7 @@ class HomeAssistantMqttIT {
 
             // what HA finds when it (re)starts: everything retained, the device unavailable
             try (RetainedMessages restartedHa = RetainedMessages.follow(mqtt.tcpUrl(), null, null)) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> restartedHa.under("homeassistant/").size() == 8
+                await().atMost(Duration.ofSeconds(10)).until(() -> restartedHa.under("homeassistant/").size() == 10
                         && restartedHa.latest("wattwatch/main/energy") != null
                         && restartedHa.latest("wattwatch/status") != null);
                 assertThat(restartedHa.latest("wattwatch/status").payload()).isEqualTo("offline");
