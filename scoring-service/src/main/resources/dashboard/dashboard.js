@@ -268,6 +268,14 @@
     const alerts = r.body;
     note.textContent = alerts.length === 0 ? 'No recent alerts.' : '';
     $('alerts').replaceChildren(...alerts.map(renderAlert));
+    // opened from a message's link: the alert it is about, with its buttons, in view
+    const linked = new URLSearchParams(window.location.search).get('alert');
+    const item = linked && [...$('alerts').children].find((li) => li.dataset.alertId === linked);
+    if (item && !item.classList.contains('linked')) {
+      item.classList.add('linked');
+      if (!state.linkedShown) item.scrollIntoView({ block: 'center' });
+      state.linkedShown = true;
+    }
   }
 
   function renderAlert(alert) {

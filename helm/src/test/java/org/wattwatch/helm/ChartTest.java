@@ -344,6 +344,9 @@ class ChartTest {
                 "scoring-service.yml")).contains("slot: 15m").contains("retention: 1095d");
 
         assertThat(render("retrain: {enabled: false}\n")).noneMatch(d -> "CronJob".equals(d.get("kind")));
+        assertThat((String) path(find(render("notifier: {dashboardUrl: \"https://wattwatch.home/\"}\n"), "ConfigMap",
+                "home-wattwatch-notifier-service"), "data", "notifier-service.yml"))
+                .contains("dashboard-url: \"https://wattwatch.home/\"");
         assertThatThrownBy(() -> render("retrain: {alertBudget: -1}\n")).hasMessageContaining("alertBudget");
     }
 

@@ -181,7 +181,7 @@ class TrainerTest {
                 "--retrain-rule", "checked", "--recent-days", "7", "--train-option=--trees=20");
         assertThat(checked.exit()).as(checked.out()).isZero();
         assertThat(checked.out()).containsPattern("retrain rule: [0-9]+ of [0-9]+ candidates took over")
-                .containsPattern("(takes over|kept out): ");
+                .containsPattern("(promoted|kept out): ");
         assertThat(cli("backtest", "--model", model.toString(), "--history", history.toString(), "--from",
                 "2026-04-20", "--out", checkedScores.toString(), "--retrain-every", "7d", "--retrain-rule", "maybe")
                 .exit()).isNotZero();

@@ -150,7 +150,7 @@ class BacktestCommand implements Callable<Integer> {
                 CandidateCheck.Result check = CandidateCheck.check(inUse, candidate, recent, options.zone, 6, 2000,
                         checkBudget, since.toEpochDay());
                 checks++;
-                System.out.println("  " + (check.promoted() ? "takes over" : "kept out") + ": " + check.reason());
+                System.out.println("  " + check.reason()); // "promoted: ..." or "kept out: ..." and why
                 if (!check.promoted()) {
                     continue;
                 }

@@ -1,5 +1,6 @@
 package org.wattwatch.notifier.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -27,6 +28,10 @@ import org.springframework.validation.annotation.Validated;
  * @param backlogQuiet the digest is sent once no late event has come for this long (default 30s)
  * @param keepResolved a resolved alert whose deliveries are all done leaves the book and the state topic this
  *                     long after its last change (default 30d): the topic does not keep every alert a home had
+ * @param dashboardUrl the dashboard's address as the owner reaches it (e.g. {@code https://wattwatch.home/}):
+ *                     a message about a usage alert then links to it, opened at the alert, where the owner says
+ *                     whether it was expected or a real problem (a push becomes a link push, a webhook gets
+ *                     {@code link}); none by default
  */
 @Validated
 @ConfigurationProperties("wattwatch.notifier")
@@ -38,5 +43,6 @@ public record NotifierProperties(
         @NotNull @DefaultValue("UTC") ZoneId zone,
         @PositiveOrZero @DefaultValue("3") int backlogBurst,
         @NotNull @DefaultValue("30s") Duration backlogQuiet,
-        @NotNull @DefaultValue("30d") Duration keepResolved) {
+        @NotNull @DefaultValue("30d") Duration keepResolved,
+        URI dashboardUrl) {
 }

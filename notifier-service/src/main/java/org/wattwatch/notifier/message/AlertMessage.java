@@ -1,5 +1,6 @@
 package org.wattwatch.notifier.message;
 
+import java.net.URI;
 import java.util.List;
 
 import org.wattwatch.event.alert.Anomaly;
@@ -13,16 +14,22 @@ import org.wattwatch.event.alert.Anomaly;
  * @param text           the full sentence (a digest: a line per alert), for push notes, logs and webhooks
  * @param speech         the short form, for a speaker
  * @param digest         the latest event of each alert a digest tells; empty for a single event
+ * @param link           where the owner answers what the alert was (the dashboard at the alert), or null
  */
 public record AlertMessage(Anomaly anomaly, String idempotencyKey, String title, String text, String speech,
-        List<Anomaly> digest) {
+        List<Anomaly> digest, URI link) {
 
     public AlertMessage {
         digest = List.copyOf(digest);
     }
 
+    public AlertMessage(Anomaly anomaly, String idempotencyKey, String title, String text, String speech,
+            List<Anomaly> digest) {
+        this(anomaly, idempotencyKey, title, text, speech, digest, null);
+    }
+
     public AlertMessage(Anomaly anomaly, String idempotencyKey, String title, String text, String speech) {
-        this(anomaly, idempotencyKey, title, text, speech, List.of());
+        this(anomaly, idempotencyKey, title, text, speech, List.of(), null);
     }
 
     public boolean isDigest() {

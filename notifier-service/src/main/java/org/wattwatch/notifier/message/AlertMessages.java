@@ -1,5 +1,6 @@
 package org.wattwatch.notifier.message;
 
+import java.net.URI;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.wattwatch.event.alert.AlertKind;
 import org.wattwatch.event.alert.Anomaly;
 import org.wattwatch.event.alert.AnomalyState;
@@ -33,8 +35,10 @@ public class AlertMessages {
     private final Locale locale;
     private final Duration datedAfter;
     private final Clock clock;
+    private final URI dashboardUrl;
 
     public AlertMessages(MessageSource templates, NotifierProperties properties, Clock clock) {
+        this.dashboardUrl = properties.dashboardUrl();
         this.templates = templates;
         this.locale = properties.locale();
         this.datedAfter = properties.datedAfter();
@@ -42,7 +46,21 @@ public class AlertMessages {
     }
 
     public AlertMessage render(Anomaly anomaly, String idempotencyKey) {
-        return new AlertMessage(anomaly, idempotencyKey, title(anomaly), text(anomaly), speech(anomaly));
+        return new AlertMessage(anomaly, idempotencyKey, title(anomaly), text(anomaly), speech(anomaly), List.of(),
+                link(anomaly));
+    }
+
+    /**
+     * The dashboard opened at a usage alert's day, the alert picked out, where the owner says whether it was
+     * expected or a real problem; null without a dashboard address or for another kind of alert.
+     */
+    URI link(Anomaly a) {
+        if (dashboardUrl == null || a.kind() != AlertKind.USAGE) {
+            return null;
+        }
+        LocalDate day = LocalDateTime.ofInstant(a.raisedAt(), ZoneId.of(a.zone())).toLocalDate();
+        return UriComponentsBuilder.fromUri(dashboardUrl).queryParam("meter", a.meterId())
+                .queryParam("date", day.toString()).queryParam("alert", a.alertId()).encode().build().toUri();
     }
 
     /**

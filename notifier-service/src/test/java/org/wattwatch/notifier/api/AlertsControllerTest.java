@@ -48,7 +48,7 @@ class AlertsControllerTest {
         @Bean
         AlertBook book() {
             NotifierProperties properties = new NotifierProperties(200, Locale.ENGLISH, Duration.ofSeconds(1),
-                    Duration.ofHours(1), ZoneId.of("UTC"), 3, Duration.ofSeconds(30), Duration.ofDays(30));
+                    Duration.ofHours(1), ZoneId.of("UTC"), 3, Duration.ofSeconds(30), Duration.ofDays(30), null);
             return AlertBooks.empty(properties, new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(NOWHERE)),
                     new DefaultKafkaConsumerFactory<>(NOWHERE), new TopicNames(""), new SimpleMeterRegistry(),
                     Clock.systemUTC());

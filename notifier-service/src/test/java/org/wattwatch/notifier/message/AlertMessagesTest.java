@@ -24,6 +24,10 @@ class AlertMessagesTest {
     }
 
     private static AlertMessages messages(String locale, java.time.Clock clock) {
+        return messages(locale, clock, null);
+    }
+
+    private static AlertMessages messages(String locale, java.time.Clock clock, java.net.URI dashboard) {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasename("messages/alerts");
         source.setFallbackToSystemLocale(false);
@@ -31,7 +35,17 @@ class AlertMessagesTest {
         source.setDefaultEncoding("UTF-8");
         return new AlertMessages(source, new NotifierProperties(200, Locale.forLanguageTag(locale), Duration.ofSeconds(60),
                 Duration.ofHours(1), java.time.ZoneId.of("UTC"), 3, Duration.ofSeconds(30),
-                Duration.ofDays(30)), clock);
+                Duration.ofDays(30), dashboard), clock);
+    }
+
+    @Test
+    void withTheDashboardsAddressAUsageAlertLinksToItWhereTheOwnerSaysWhatItWas() {
+        org.wattwatch.event.alert.Anomaly raised = TestAnomalies.raised("main kitchen");
+        AlertMessages linking = messages("en", java.time.Clock.systemUTC(),
+                java.net.URI.create("https://wattwatch.home/dash/"));
+        assertThat(linking.render(raised, "k").link()).hasToString(
+                "https://wattwatch.home/dash/?meter=main%20kitchen&date=2026-01-05&alert=" + raised.alertId());
+        assertThat(english.render(raised, "k").link()).as("no address, no link").isNull();
     }
 
     private final AlertMessages english = messages("en");

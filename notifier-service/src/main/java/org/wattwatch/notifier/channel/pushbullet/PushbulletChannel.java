@@ -9,6 +9,7 @@ import com.github.sheigutn.pushbullet.exception.PushbulletApiException;
 import com.github.sheigutn.pushbullet.http.defaults.post.SendPushRequest;
 import com.github.sheigutn.pushbullet.items.push.sendable.ReceiverType;
 import com.github.sheigutn.pushbullet.items.push.sendable.SendablePush;
+import com.github.sheigutn.pushbullet.items.push.sendable.defaults.SendableLinkPush;
 import com.github.sheigutn.pushbullet.items.push.sendable.defaults.SendableNotePush;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -57,7 +58,10 @@ class PushbulletChannel implements AlertChannel {
         if (now.isBefore(pausedUntil)) {
             throw new RateLimitedException("Pushbullet rate limit reached; paused until " + pausedUntil);
         }
-        SendablePush note = new SendableNotePush(message.title(), message.text()).setGuid(message.idempotencyKey());
+        // with a link, the owner opens the alert on the dashboard from the push itself to say what it was
+        SendablePush note = (message.link() == null ? new SendableNotePush(message.title(), message.text())
+                : new SendableLinkPush(message.title(), message.text(), message.link().toString()))
+                .setGuid(message.idempotencyKey());
         if (properties.device() != null && !properties.device().isBlank()) {
             note.setReceiver(ReceiverType.DEVICE, properties.device());
         }

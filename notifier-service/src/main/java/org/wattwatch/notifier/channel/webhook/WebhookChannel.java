@@ -55,7 +55,8 @@ class WebhookChannel implements AlertChannel {
     public void deliver(AlertMessage message) {
         String event = message.isDigest() ? WebhookPayload.DIGEST : message.anomaly().state().name();
         byte[] body = EventJson.write(new WebhookPayload(event, message.anomaly().alertId(), message.title(),
-                message.text(), message.speech(), message.anomaly(), message.digest()));
+                message.text(), message.speech(), message.anomaly(), message.digest(),
+                message.link() == null ? null : message.link().toString()));
         RestClient.RequestBodySpec request = client.post()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", message.idempotencyKey())

@@ -109,6 +109,20 @@ class PushbulletChannelContractTest {
     }
 
     @Test
+    void aMessageWithALinkIsALinkPushTheOwnerOpensTheAlertFrom() {
+        api.stubFor(post("/v2/pushes").willReturn(aResponse().withStatus(200).withBody(ok())));
+        AlertMessage m = message();
+        String link = "https://wattwatch.home/?meter=main&date=2026-01-05&alert=" + m.anomaly().alertId();
+        channel(null).deliver(new AlertMessage(m.anomaly(), m.idempotencyKey(), m.title(), m.text(), m.speech(),
+                m.digest(), java.net.URI.create(link)));
+
+        api.verify(postRequestedFor(urlEqualTo("/v2/pushes"))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("link")))
+                .withRequestBody(matchingJsonPath("$.url", equalTo(link)))
+                .withRequestBody(matchingJsonPath("$.body", equalTo(m.text()))));
+    }
+
+    @Test
     void aStalledApiCostsTheCallItsDeadlineNotTheNotifier() throws Exception {
         // the provider accepts the connection and the request, and answers nothing for a minute
         api.stubFor(post("/v2/pushes").willReturn(aResponse().withStatus(200).withBody(ok()).withFixedDelay(60_000)));

@@ -59,6 +59,16 @@ class WebhookChannelContractTest {
     }
 
     @Test
+    void aMessageWithALinkCarriesItForTheReceiverToOffer() {
+        server.stubFor(post("/hooks/power").willReturn(aResponse().withStatus(204)));
+        AlertMessage m = message();
+        channel(null).deliver(new AlertMessage(m.anomaly(), m.idempotencyKey(), m.title(), m.text(), m.speech(),
+                m.digest(), java.net.URI.create("https://wattwatch.home/?alert=a-1")));
+        server.verify(postRequestedFor(urlEqualTo("/hooks/power"))
+                .withRequestBody(matchingJsonPath("$.link", equalTo("https://wattwatch.home/?alert=a-1"))));
+    }
+
+    @Test
     void noSecretNoSignature() {
         server.stubFor(post("/hooks/power").willReturn(aResponse().withStatus(200)));
         channel(null).deliver(message());
