@@ -27,6 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 import org.wattwatch.access.OwnerClient;
+import org.wattwatch.event.json.EventJson;
+import org.wattwatch.event.learning.ModelDecision;
+import org.wattwatch.event.topic.Topics;
 import org.wattwatch.notifier.NotifierApplication;
 import org.wattwatch.scoring.ScoringApplication;
 
@@ -79,6 +82,16 @@ class DashboardEndToEndIT {
         }
         if (system != null) {
             system.close();
+        }
+    }
+
+    private static void recordDecision(ModelDecision decision) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(Map.<String, Object>of(
+                "bootstrap.servers", system.broker.getBrokersAsString()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.MODEL_DECISIONS,
+                    decision.meterId(), EventJson.write(decision))).get();
         }
     }
 
@@ -142,6 +155,14 @@ class DashboardEndToEndIT {
         // 404 until the first reading is in
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> pointsOnTheDay() == 5);
 
+        // a retrain kept its candidate out: the model card's history says why
+        recordDecision(new ModelDecision(1, "main", java.time.Instant.parse("2026-01-04T03:00:00Z"), "seed-envelope-x",
+                "gbm-candidate", false, "kept out: it would raise 5 alert(s) in the recent 28 days, more than the "
+                        + "budget of 2.0 a month allows (2; the model in use raised 7)", null, null,
+                new ModelDecision.Figures(28, 7, 7.6, 6, 4, 0, 0), new ModelDecision.Figures(28, 5, 5.4, 6, 5, 0, 0)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> OwnerClient.create(scoringUrl).get()
+                .uri("/api/dashboard/model?meter=main").retrieve().body(String.class).contains("gbm-candidate"));
+
         // the page is the owner's: a visitor is sent to sign in, and comes back to it after
         browser.get(scoringUrl + "/?meter=main&date=2026-01-05");
         await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().endsWith("/login"));
@@ -171,10 +192,19 @@ class DashboardEndToEndIT {
         assertThat(browser.findElement(By.id("week-chart")).getAttribute("data-band-hours")).isEqualTo("168");
         screenshot("dashboard-e2e.png");
 
+        assertThat(browser.findElement(By.id("model-history")).getText())
+                .contains("gbm-candidate was not put live, kept out: it would raise 5 alert(s)");
+
         alert.findElement(By.cssSelector("button.snooze")).click();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> browser.findElement(By.cssSelector("#alerts li[data-state='RAISED'] .snoozed"))
                         .getText().startsWith("Snoozed until"));
+
+        // the owner says what it was, for the next retrain
+        browser.findElement(By.cssSelector("#alerts li[data-state='RAISED'] button.feedback-expected")).click();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#alerts li[data-state='RAISED'] .feedback"))
+                        .getText().equals("You said: expected."));
 
         // a usual reading sent now reaches the open page through server-sent events, without a reload,
         // and the alert it ends shows as resolved
