@@ -147,8 +147,9 @@ public class RetrainCommand implements Callable<Integer> {
 
     static String describe(ModelDecision d) {
         StringBuilder s = new StringBuilder("meter ").append(d.meterId()).append(": ")
-                .append(d.candidateVersion() == null ? "no candidate" : d.candidateVersion())
-                .append(d.promoted() ? " PROMOTED" : " not promoted").append(" (").append(d.reason()).append(')');
+                .append(d.candidateVersion() == null ? "no candidate"
+                        : d.candidateVersion() + (d.promoted() ? " PROMOTED" : " not promoted"))
+                .append(" (").append(d.reason()).append(')');
         if (d.candidate() != null) {
             s.append(String.format(Locale.ROOT, "%n  in use %s: %d alerts (%.1f a month), %d of %d loads raised"
                     + "%n  candidate:  %d alerts (%.1f a month), %d of %d loads raised", d.currentVersion(),
