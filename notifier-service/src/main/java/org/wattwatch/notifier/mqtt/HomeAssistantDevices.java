@@ -44,6 +44,7 @@ class HomeAssistantDevices implements SmartLifecycle {
     private final OwnerFeedback feedback;
     private final JsonMapper json;
     private final Counter refused;
+    private final Counter failed;
     /** The latest scored reading of each meter shown (null until its first, when an alert made it known). */
     private final Map<String, ScoredReading> meters = new LinkedHashMap<>();
     /** Meters whose discovery configs went out on the current connection. */
@@ -59,6 +60,9 @@ class HomeAssistantDevices implements SmartLifecycle {
         this.feedback = feedback;
         this.book = book;
         this.json = json;
+        this.failed = Counter.builder("wattwatch.notifier.mqtt.failed")
+                .description("changes not shown in Home Assistant because publishing them failed")
+                .register(registry);
         this.refused = Counter.builder("wattwatch.notifier.mqtt.meters.refused")
                 .description("readings of meters beyond wattwatch.notifier.mqtt.max-meters, not shown in HA")
                 .register(registry);
@@ -72,18 +76,33 @@ class HomeAssistantDevices implements SmartLifecycle {
             return;
         }
         meters.put(meter, scored);
-        announce(meter);
-        publishLive(scored);
+        try {
+            announce(meter);
+            publishLive(scored);
+        } catch (RuntimeException e) {
+            failed.increment();
+            LOG.warn("Home Assistant: the reading of {} was not published: {}", meter, e.toString());
+        }
     }
 
+    /**
+     * Runs in the thread that changed the alert, inside the alert book's change: whatever goes wrong here is
+     * counted and logged, never passed on, so Home Assistant can never hold up or fail an alert's delivery.
+     */
     @EventListener
     public synchronized void alertChanged(AlertChanged change) {
-        String meter = change.record().anomaly().meterId();
-        if (change.record().anomaly().kind() == AlertKind.CHANNEL || !known(meter)) {
-            return;
+        try {
+            String meter = change.record().anomaly().meterId();
+            if (change.record().anomaly().kind() == AlertKind.CHANNEL || !known(meter)) {
+                return;
+            }
+            announce(meter);
+            publishAlert(meter, book.recent());
+        } catch (RuntimeException e) {
+            failed.increment();
+            LOG.warn("Home Assistant: the alert state of {} was not published: {}", change.record().anomaly().alertId(),
+                    e.toString());
         }
-        announce(meter);
-        publishAlert(meter, book.recent());
     }
 
     /** Whether the meter is shown, making it so while there is room. */

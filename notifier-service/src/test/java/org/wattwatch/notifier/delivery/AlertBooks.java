@@ -15,6 +15,23 @@ public final class AlertBooks {
     private AlertBooks() {
     }
 
+    /** An empty, never started book whose alerts cannot be read: what a follower of the book must survive. */
+    public static AlertBook unreadable(NotifierProperties properties, KafkaTemplate<?, ?> kafka,
+            ConsumerFactory<?, ?> consumers, TopicNames topics, MeterRegistry registry, Clock clock) {
+        return new AlertBook(properties, new AlertStateTopic(kafka, consumers, topics, properties, registry), clock,
+                event -> { }) {
+            @Override
+            public boolean isAutoStartup() {
+                return false;
+            }
+
+            @Override
+            public synchronized java.util.List<AlertRecord> recent() {
+                throw new IllegalStateException("the book cannot be read");
+            }
+        };
+    }
+
     /**
      * A book that is never started (so never reads its topic): empty until something is recorded, which
      * would write to {@code kafka}.
