@@ -333,6 +333,13 @@ class ChartTest {
                 .anySatisfy(e -> assertThat(e).isEqualTo(Map.of("name", "WATTWATCH_ZONE", "value", "Europe/Paris")));
         assertThat(path(c, "securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
         assertThat(Objects.toString(pod.get("volumes"))).contains("kafka-ca");
+        // its pods reach the scoring service's API whatever the dashboard's sources are
+        List<Map<String, Object>> scoringIngress = cast(path(find(docs, "NetworkPolicy",
+                "home-wattwatch-scoring-service"), "spec", "ingress"));
+        assertThat(scoringIngress).anySatisfy(rule -> assertThat(path(rule, "from", 0, "podSelector", "matchLabels",
+                "app.kubernetes.io/component")).isEqualTo("model-trainer"));
+        assertThat(path(cron, "spec", "jobTemplate", "spec", "template", "metadata", "labels",
+                "app.kubernetes.io/component")).isEqualTo("model-trainer");
 
         // the topics the learning needs, the history kept three years
         assertThat(Objects.toString(path(find(docs, "Job", "home-wattwatch-topics"), "spec", "template", "spec",
