@@ -75,9 +75,10 @@ class BacktestCommand implements Callable<Integer> {
     int trainDays;
 
     @Option(names = "--retrain-rule", defaultValue = "always", description = "with --retrain-every: always (each "
-            + "retrained model takes over) or checked (it takes over only if it keeps --alert-budget-per-month on the "
+            + "retrained model takes over), checked (it takes over only if it keeps --alert-budget-per-month on the "
             + "--recent-days before it and raises at least the injected loads the model in use raises, as "
-            + "./wattwatch retrain decides; default ${DEFAULT-VALUE})")
+            + "./wattwatch retrain decides) or held-out (the same, judged on a model trained without those days; "
+            + "docs/detection.md; default ${DEFAULT-VALUE})")
     String retrainRule;
 
     @Option(names = "--recent-days", defaultValue = "28", description = "with --retrain-rule checked: the days before "
@@ -130,8 +131,8 @@ class BacktestCommand implements Callable<Integer> {
                     "--retrain-every must be a number of days such as 30d, was " + retrainEvery);
         }
         int days = Integer.parseInt(every.substring(0, every.length() - 1));
-        if (!retrainRule.equals("always") && !retrainRule.equals("checked")) {
-            throw new ParameterException(spec.commandLine(), "--retrain-rule must be always or checked, was "
+        if (!List.of("always", "checked", "held-out").contains(retrainRule)) {
+            throw new ParameterException(spec.commandLine(), "--retrain-rule must be always, checked or held-out, was "
                     + retrainRule);
         }
         LocalDate last = local(readings.get(readings.size() - 1)).toLocalDate();
@@ -142,12 +143,14 @@ class BacktestCommand implements Callable<Integer> {
         int checks = 0;
         for (LocalDate since = options.from; !since.isAfter(last); since = since.plusDays(days)) {
             EnvelopeModel candidate = train(since, window);
-            if (retrainRule.equals("checked")) {
+            if (!retrainRule.equals("always")) {
                 LocalDate recentFrom = since.minusDays(recentDays);
                 LocalDate until = since;
                 List<MeterReading> recent = all.stream().filter(r -> !local(r).toLocalDate().isBefore(recentFrom)
                         && local(r).toLocalDate().isBefore(until)).toList();
-                CandidateCheck.Result check = CandidateCheck.check(inUse, candidate, recent, options.zone, 6, 2000,
+                // held-out: the way of training is judged on days the judged model did not learn from
+                EnvelopeModel judged = retrainRule.equals("held-out") ? train(recentFrom, window) : candidate;
+                CandidateCheck.Result check = CandidateCheck.check(inUse, judged, recent, options.zone, 6, 2000,
                         checkBudget, since.toEpochDay());
                 checks++;
                 System.out.println("  " + check.reason()); // "promoted: ..." or "kept out: ..." and why
@@ -159,7 +162,7 @@ class BacktestCommand implements Callable<Integer> {
             inUse = candidate;
             bySince.put(since, candidate);
         }
-        if (retrainRule.equals("checked")) {
+        if (!retrainRule.equals("always")) {
             System.out.println("retrain rule: " + promoted + " of " + checks + " candidates took over");
         }
         return reading -> bySince.floorEntry(local(reading).toLocalDate()).getValue();
