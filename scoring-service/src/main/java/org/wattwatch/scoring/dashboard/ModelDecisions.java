@@ -1,64 +1,48 @@
 package org.wattwatch.scoring.dashboard;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.wattwatch.event.json.EventFormatException;
 import org.wattwatch.event.json.EventJson;
 import org.wattwatch.event.learning.ModelDecision;
 import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.event.validation.InvalidEventException;
-import org.wattwatch.scoring.config.FollowerLoop;
-import org.wattwatch.scoring.config.TopicFollower;
-import org.wattwatch.topics.TopicReplay;
+import org.wattwatch.scoring.config.FollowedTopic;
 
 /**
  * Every retrain's decisions ({@code power.models.decisions}), the latest few per meter, for the model card:
  * the model's history, what was tried and why it did or did not go live. Followed from the beginning on
- * every instance; never blocks start-up.
+ * every instance.
  */
 @Component
-class ModelDecisions implements SmartLifecycle, FollowerLoop.Source {
+class ModelDecisions extends FollowedTopic {
 
     /** Decisions kept per meter, newest first. */
     static final int KEPT = 10;
     private static final Logger LOG = LoggerFactory.getLogger(ModelDecisions.class);
-    private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
 
-    private final Map<String, Object> consumerConfig;
-    private final String topic;
-    private final Clock clock;
     private final Counter unreadable;
     private final Map<String, Deque<ModelDecision>> byMeter = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private KafkaConsumer<String, byte[]> consumer;
-    private FollowerLoop follower;
-    private boolean assigned;
 
     ModelDecisions(KafkaProperties kafka, TopicNames topics, MeterRegistry registry, Clock clock) {
-        this.consumerConfig = TopicFollower.consumerConfig(kafka);
-        this.topic = topics.modelDecisions();
-        this.clock = clock;
+        super("model-decisions", kafka, topics.modelDecisions(), clock);
         this.unreadable = Counter.builder("wattwatch.dashboard.decisions.unreadable")
                 .description("records on power.models.decisions the model card could not read (left out)")
                 .register(registry);
@@ -76,32 +60,12 @@ class ModelDecisions implements SmartLifecycle, FollowerLoop.Source {
     }
 
     @Override
-    public void start() {
-        running = true;
-        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-        follower = new FollowerLoop("model-decisions", this::step, consumer, clock, Duration.ofSeconds(1),
-                Duration.ofSeconds(30));
-        follower.start();
+    protected void position(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> fresh) {
+        consumer.seekToBeginning(fresh);
     }
 
-    private void step() throws InterruptedException {
-        if (!assigned) {
-            try {
-                assigned = !TopicReplay.assignFromBeginning(consumer, topic, Duration.ofSeconds(3)).isEmpty();
-            } catch (KafkaException e) {
-                LOG.debug("model decisions: {} not readable yet: {}", topic, e.getMessage());
-            }
-            if (!assigned) {
-                TimeUnit.MILLISECONDS.sleep(CHECK_EVERY.toMillis());
-                return;
-            }
-        }
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-            apply(record);
-        }
-    }
-
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    @Override
+    protected void apply(ConsumerRecord<String, byte[]> record) {
         ModelDecision decision;
         try {
             decision = EventJson.readValidWithLaterFields(record.value(), ModelDecision.class, ModelDecision::violations);
@@ -118,23 +82,5 @@ class ModelDecisions implements SmartLifecycle, FollowerLoop.Source {
                 decisions.removeLast();
             }
         }
-    }
-
-    @Override
-    public FollowerLoop follower() {
-        return follower;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (follower != null) {
-            follower.stop(Duration.ofSeconds(3));
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
