@@ -18,13 +18,7 @@ public final class AlertBooks {
     /** An empty, never started book whose alerts cannot be read: what a follower of the book must survive. */
     public static AlertBook unreadable(NotifierProperties properties, KafkaTemplate<?, ?> kafka,
             ConsumerFactory<?, ?> consumers, TopicNames topics, MeterRegistry registry, Clock clock) {
-        return new AlertBook(properties, new AlertStateTopic(kafka, consumers, topics, properties, registry), clock,
-                event -> { }) {
-            @Override
-            public boolean isAutoStartup() {
-                return false;
-            }
-
+        return new Unstarted(properties, kafka, consumers, topics, registry, clock) {
             @Override
             public synchronized java.util.List<AlertRecord> recent() {
                 throw new IllegalStateException("the book cannot be read");
@@ -38,12 +32,20 @@ public final class AlertBooks {
      */
     public static AlertBook empty(NotifierProperties properties, KafkaTemplate<?, ?> kafka,
             ConsumerFactory<?, ?> consumers, TopicNames topics, MeterRegistry registry, Clock clock) {
-        return new AlertBook(properties, new AlertStateTopic(kafka, consumers, topics, properties, registry), clock,
-                event -> { }) {
-            @Override
-            public boolean isAutoStartup() {
-                return false;
-            }
-        };
+        return new Unstarted(properties, kafka, consumers, topics, registry, clock);
+    }
+
+    /** A book no context starts, telling no one of its changes. */
+    private static class Unstarted extends AlertBook {
+
+        Unstarted(NotifierProperties properties, KafkaTemplate<?, ?> kafka, ConsumerFactory<?, ?> consumers,
+                TopicNames topics, MeterRegistry registry, Clock clock) {
+            super(properties, new AlertStateTopic(kafka, consumers, topics, properties, registry), clock, event -> { });
+        }
+
+        @Override
+        public boolean isAutoStartup() {
+            return false;
+        }
     }
 }
