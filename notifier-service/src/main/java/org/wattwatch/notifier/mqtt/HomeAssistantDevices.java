@@ -77,7 +77,9 @@ class HomeAssistantDevices implements SmartLifecycle {
         }
         meters.put(meter, scored);
         try {
-            announce(meter);
+            if (announce(meter)) {
+                publishAlert(meter, book.recent()); // a new device starts with its alert, "none" included
+            }
             publishLive(scored);
         } catch (RuntimeException e) {
             failed.increment();
@@ -136,9 +138,10 @@ class HomeAssistantDevices implements SmartLifecycle {
         });
     }
 
-    private void announce(String meter) {
+    /** The meter's discovery configs, once per connection; true when they went out just now. */
+    private boolean announce(String meter) {
         if (announced.contains(meter)) {
-            return;
+            return false;
         }
         boolean all = true;
         for (DeviceDiscovery.Config c : discovery.configs(meter)) {
@@ -146,8 +149,8 @@ class HomeAssistantDevices implements SmartLifecycle {
         }
         if (all) {
             announced.add(meter);
-            publishAlert(meter, book.recent());
         }
+        return all;
     }
 
     private void publishLive(ScoredReading scored) {
