@@ -26,6 +26,7 @@ import org.wattwatch.trainer.backtest.ReplayReport;
 import org.wattwatch.trainer.history.HistoryFiles;
 import org.wattwatch.trainer.history.Readings;
 import org.wattwatch.trainer.retrain.CandidateCheck;
+import org.wattwatch.trainer.train.TrainingPlan;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +58,7 @@ class BacktestCommand implements Callable<Integer> {
     @Mixin
     HistoryOptions options;
 
-    @Option(names = "--threshold", defaultValue = "1.0", description = "score above which a window raises an alert, "
+    @Option(names = "--threshold", defaultValue = TrainingPlan.DEFAULT_THRESHOLD, description = "score above which a window raises an alert, "
             + "as wattwatch.scoring.threshold (default ${DEFAULT-VALUE})")
     double threshold;
 
@@ -81,11 +82,11 @@ class BacktestCommand implements Callable<Integer> {
             + "docs/detection.md; default ${DEFAULT-VALUE})")
     String retrainRule;
 
-    @Option(names = "--recent-days", defaultValue = "28", description = "with --retrain-rule checked: the days before "
+    @Option(names = "--recent-days", defaultValue = CandidateCheck.DEFAULT_RECENT_DAYS, description = "with --retrain-rule checked: the days before "
             + "each retrain both models are replayed on (default ${DEFAULT-VALUE})")
     int recentDays;
 
-    @Option(names = "--alert-budget-per-month", defaultValue = "2", description = "with --retrain-rule checked: alerts "
+    @Option(names = "--alert-budget-per-month", defaultValue = TrainingPlan.DEFAULT_ALERT_BUDGET, description = "with --retrain-rule checked: alerts "
             + "a month a candidate may raise on those days (default ${DEFAULT-VALUE})")
     double checkBudget;
 
@@ -150,8 +151,9 @@ class BacktestCommand implements Callable<Integer> {
                         && local(r).toLocalDate().isBefore(until)).toList();
                 // held-out: the way of training is judged on days the judged model did not learn from
                 EnvelopeModel judged = retrainRule.equals("held-out") ? train(recentFrom, window) : candidate;
-                CandidateCheck.Result check = CandidateCheck.check(inUse, judged, recent, options.zone, 6, 2000,
-                        checkBudget, since.toEpochDay());
+                CandidateCheck.Result check = CandidateCheck.check(inUse, judged, recent, options.zone,
+                        Integer.parseInt(CandidateCheck.DEFAULT_PROBES),
+                        Double.parseDouble(CandidateCheck.DEFAULT_PROBE_WATTS), checkBudget, since.toEpochDay());
                 checks++;
                 System.out.println("  " + check.reason()); // "promoted: ..." or "kept out: ..." and why
                 if (!check.promoted()) {

@@ -52,46 +52,46 @@ class TrainCommand implements Callable<Integer> {
     @Mixin
     HistoryOptions options;
 
-    @Option(names = "--window-minutes", defaultValue = "60", description = "detection window (default ${DEFAULT-VALUE})")
+    @Option(names = "--window-minutes", defaultValue = TrainingPlan.DEFAULT_WINDOW_MINUTES, description = "detection window (default ${DEFAULT-VALUE})")
     int windowMinutes;
 
     @Option(names = "--method", defaultValue = "gbm", description = "gbm (H2O quantile envelope, default) or minmax "
             + "(the 2018 demo's per-hour min/max, for comparison)")
     String method;
 
-    @Option(names = "--quantiles", defaultValue = "0.005,0.995", split = ",",
+    @Option(names = "--quantiles", defaultValue = TrainingPlan.DEFAULT_SHARES, split = ",",
             description = "share of training windows below the envelope's low and high edge (default ${DEFAULT-VALUE})")
     double[] quantiles;
 
-    @Option(names = "--fit-quantiles", defaultValue = "0.1,0.9", split = ",",
+    @Option(names = "--fit-quantiles", defaultValue = GbmSettings.DEFAULT_FIT_QUANTILES, split = ",",
             description = "quantiles the two GBMs learn, then widened to --quantiles (default ${DEFAULT-VALUE})")
     double[] fitQuantiles;
 
-    @Option(names = "--trees", defaultValue = "300", description = "boosting rounds (default ${DEFAULT-VALUE})")
+    @Option(names = "--trees", defaultValue = GbmSettings.DEFAULT_TREES, description = "boosting rounds (default ${DEFAULT-VALUE})")
     int trees;
 
-    @Option(names = "--max-depth", defaultValue = "5", description = "tree depth (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-depth", defaultValue = GbmSettings.DEFAULT_MAX_DEPTH, description = "tree depth (default ${DEFAULT-VALUE})")
     int maxDepth;
 
-    @Option(names = "--min-rows", defaultValue = "60", description = "fewest windows per leaf (default ${DEFAULT-VALUE})")
+    @Option(names = "--min-rows", defaultValue = GbmSettings.DEFAULT_MIN_ROWS, description = "fewest windows per leaf (default ${DEFAULT-VALUE})")
     double minRows;
 
-    @Option(names = "--learn-rate", defaultValue = "0.1", description = "shrinkage per tree (default ${DEFAULT-VALUE})")
+    @Option(names = "--learn-rate", defaultValue = GbmSettings.DEFAULT_LEARN_RATE, description = "shrinkage per tree (default ${DEFAULT-VALUE})")
     double learnRate;
 
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threshold", defaultValue = "1.0", description = "score counted as an alert in the "
+    @Option(names = "--threshold", defaultValue = TrainingPlan.DEFAULT_THRESHOLD, description = "score counted as an alert in the "
             + "training backtest (default ${DEFAULT-VALUE})")
     double threshold;
 
-    @Option(names = "--alert-budget", defaultValue = "2", description = "at most this many alerts a month when the "
+    @Option(names = "--alert-budget", defaultValue = TrainingPlan.DEFAULT_ALERT_BUDGET, description = "at most this many alerts a month when the "
             + "training history is replayed through the detector; the envelope is widened until it holds "
             + "(default ${DEFAULT-VALUE})")
     double alertBudget;
 
-    @Option(names = "--min-days", defaultValue = "14", description = "refuse to learn from fewer days (default ${DEFAULT-VALUE})")
+    @Option(names = "--min-days", defaultValue = TrainingPlan.DEFAULT_MIN_DAYS, description = "refuse to learn from fewer days (default ${DEFAULT-VALUE})")
     int minDays;
 
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.wattwatch.event.learning.ModelDecision;
 import org.wattwatch.event.reading.MeterReading;
 import org.wattwatch.event.topic.TopicNames;
+import org.wattwatch.trainer.train.TrainingPlan;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -64,22 +65,22 @@ public class RetrainCommand implements Callable<Integer> {
     @Option(names = "--train-days", defaultValue = "365", description = "trailing days learned from (default ${DEFAULT-VALUE})")
     int trainDays;
 
-    @Option(names = "--recent-days", defaultValue = "28", description = "trailing days both models are replayed on "
+    @Option(names = "--recent-days", defaultValue = CandidateCheck.DEFAULT_RECENT_DAYS, description = "trailing days both models are replayed on "
             + "(default ${DEFAULT-VALUE})")
     int recentDays;
 
-    @Option(names = "--probes", defaultValue = "6", description = "injected loads on those days (default ${DEFAULT-VALUE})")
+    @Option(names = "--probes", defaultValue = CandidateCheck.DEFAULT_PROBES, description = "injected loads on those days (default ${DEFAULT-VALUE})")
     int probes;
 
-    @Option(names = "--probe-watts", defaultValue = "2000", description = "each injected load, for an hour "
+    @Option(names = "--probe-watts", defaultValue = CandidateCheck.DEFAULT_PROBE_WATTS, description = "each injected load, for an hour "
             + "(default ${DEFAULT-VALUE})")
     double probeWatts;
 
-    @Option(names = "--alert-budget", defaultValue = "2", description = "alerts a month the candidate may raise on "
+    @Option(names = "--alert-budget", defaultValue = TrainingPlan.DEFAULT_ALERT_BUDGET, description = "alerts a month the candidate may raise on "
             + "the recent days (default ${DEFAULT-VALUE})")
     double alertBudget;
 
-    @Option(names = "--min-days", defaultValue = "14", description = "days of history a meter needs (default ${DEFAULT-VALUE})")
+    @Option(names = "--min-days", defaultValue = TrainingPlan.DEFAULT_MIN_DAYS, description = "days of history a meter needs (default ${DEFAULT-VALUE})")
     int minDays;
 
     @Option(names = "--seed", defaultValue = "42", description = "for the GBMs and the probes (default ${DEFAULT-VALUE})")

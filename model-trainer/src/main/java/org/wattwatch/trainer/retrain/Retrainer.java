@@ -40,11 +40,11 @@ public final class Retrainer {
     record Outcome(ModelDecision decision, byte[] candidatePackage) {
     }
 
-    /** The training window and envelope quantiles, as {@code ./wattwatch train} learns by default. */
-    static final int WINDOW_MINUTES = 60;
-    static final double LOW_SHARE = 0.005;
-    static final double HIGH_SHARE = 0.995;
-    static final double THRESHOLD = 1.0;
+    /** The training window, envelope shares and threshold, as {@code ./wattwatch train} learns by default. */
+    static final int WINDOW_MINUTES = Integer.parseInt(TrainingPlan.DEFAULT_WINDOW_MINUTES);
+    static final double LOW_SHARE = Double.parseDouble(TrainingPlan.DEFAULT_SHARES.split(",")[0]);
+    static final double HIGH_SHARE = Double.parseDouble(TrainingPlan.DEFAULT_SHARES.split(",")[1]);
+    static final double THRESHOLD = Double.parseDouble(TrainingPlan.DEFAULT_THRESHOLD);
 
     private final RetrainSettings settings;
     private final PrintStream log;
@@ -71,8 +71,7 @@ public final class Retrainer {
             return none(meter, now, current, "waiting for history: " + days + " day(s), a model needs "
                     + settings.minDays());
         }
-        AnomalyDetector service = new AnomalyDetector(settings.zone(),
-                DetectorSettings.of(THRESHOLD, DetectorSettings.DEFAULT_WINDOW));
+        AnomalyDetector service = serviceDetector(settings.zone());
         List<AlertPeriods.Period> problems = AlertPeriods.labelled(feedback, AlertFeedback.Label.PROBLEM);
         List<AlertPeriods.Period> expected = AlertPeriods.labelled(feedback, AlertFeedback.Label.EXPECTED);
         TrainingData.Selection selection = TrainingData.select(trailing,
@@ -89,20 +88,15 @@ public final class Retrainer {
             return none(meter, now, current, "no candidate: " + e.getMessage());
         }
         EnvelopeModel candidate = trained.model();
-        List<MeterReading> recent = since(history, end.minus(Duration.ofDays(settings.recentDays())));
-        Comparison comparison = new Comparison(service, recent,
-                Probes.place(recent, settings.probes(), RetrainSettings.PROBE_LENGTH, settings.seed()),
-                settings.probeWatts(), problems, feedback.stream()
-                        .map(f -> new AlertPeriods.Period(f.from(), f.to())).toList(), settings.zone(), readingLength);
-        ModelDecision.Figures currentFigures = comparison.figures(current);
-        ModelDecision.Figures candidateFigures = comparison.figures(candidate);
-        RetrainRule.Verdict verdict = RetrainRule.decide(currentFigures, candidateFigures, settings.alertBudget(),
-                isSeed(current));
+        CandidateCheck.Result check = CandidateCheck.check(current, candidate,
+                since(history, end.minus(Duration.ofDays(settings.recentDays()))), settings.zone(), settings.probes(),
+                settings.probeWatts(), settings.alertBudget(), settings.seed(), problems,
+                feedback.stream().map(f -> new AlertPeriods.Period(f.from(), f.to())).toList());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         trained.write(bytes);
         return new Outcome(new ModelDecision(ModelDecision.SCHEMA_VERSION, meter, now, current.version(),
-                candidate.version(), verdict.promoted(), verdict.reason(), trailing.get(0).intervalStart(), end,
-                currentFigures, candidateFigures), bytes.toByteArray());
+                candidate.version(), check.promoted(), check.reason(), trailing.get(0).intervalStart(), end,
+                check.current(), check.candidate()), bytes.toByteArray());
     }
 
     private EnvelopeTrainer.Trained train(String meter, TrainingData.Selection selection, Duration readingLength)
@@ -121,7 +115,7 @@ public final class Retrainer {
             throw new IllegalArgumentException("the history has no whole window to learn from");
         }
         windows.sort(Comparator.comparing(Window::start));
-        GbmSettings gbm = new GbmSettings(0.1, 0.9, 300, 5, 60, 0.1, settings.seed());
+        GbmSettings gbm = GbmSettings.defaults(settings.seed());
         TrainingPlan plan = new TrainingPlan(WINDOW_MINUTES, LOW_SHARE, HIGH_SHARE, gbm, THRESHOLD,
                 settings.alertBudget(), TrainingPlan.autoScales(readingLength),
                 readingLength.compareTo(window) < 0 ? "level" : "energy");
@@ -136,6 +130,11 @@ public final class Retrainer {
     private Outcome none(String meter, Instant now, EnvelopeModel current, String reason) {
         return new Outcome(new ModelDecision(ModelDecision.SCHEMA_VERSION, meter, now, current.version(), null, false,
                 reason, null, null, new ModelDecision.Figures(0, 0, 0, 0, 0, 0, 0), null), null);
+    }
+
+    /** The detector as the scoring service runs it by default: what both models are judged through. */
+    static AnomalyDetector serviceDetector(java.time.ZoneId zone) {
+        return new AnomalyDetector(zone, DetectorSettings.of(THRESHOLD, DetectorSettings.DEFAULT_WINDOW));
     }
 
     /** The bundled envelope every meter starts with. */

@@ -21,6 +21,13 @@ import org.wattwatch.trainer.gbm.GbmSettings;
 public record TrainingPlan(int windowMinutes, double lowShare, double highShare, GbmSettings gbm, double threshold,
         double alertBudget, List<Duration> scaleLengths, String windowMeasure) {
 
+    /** What {@code train} plans with unless told otherwise, as its options' defaults say it (text). */
+    public static final String DEFAULT_WINDOW_MINUTES = "60";
+    public static final String DEFAULT_SHARES = "0.005,0.995";
+    public static final String DEFAULT_THRESHOLD = "1.0";
+    public static final String DEFAULT_ALERT_BUDGET = "2";
+    public static final String DEFAULT_MIN_DAYS = "14";
+
     /**
      * The level scales a history of readings of {@code resolution} can teach: those of 10, 30, 60 and 120
      * minutes that are whole multiples of it; none for hourly or coarser readings, whose per-reading envelope
