@@ -15,14 +15,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.wattwatch.event.alert.Anomaly;
 import org.wattwatch.event.json.EventJson;
 import org.wattwatch.event.topic.Topics;
@@ -34,6 +33,7 @@ import org.wattwatch.access.OwnerClient;
  * again: every alert reaches the provider exactly once, the ones delivered before the restart are
  * not repeated even when their anomalies come again, and the alert list survives.
  */
+@EmbeddedKafka(partitions = 1)
 class NotifierRestartIT {
 
     @RegisterExtension
@@ -44,14 +44,8 @@ class NotifierRestartIT {
     private static EmbeddedKafkaBroker broker;
 
     @BeforeAll
-    static void startBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.afterPropertiesSet();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.destroy();
+    static void broker(EmbeddedKafkaBroker embedded) {
+        broker = embedded;
     }
 
     private static ConfigurableApplicationContext startNotifier() {

@@ -23,13 +23,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.wattwatch.event.json.EventJson;
 import org.wattwatch.event.topic.TopicNames;
 import org.wattwatch.notifier.TestAnomalies;
@@ -38,6 +37,7 @@ import org.wattwatch.notifier.TestAnomalies;
  * The alert state topic stays readable and as small as the book: a record that cannot be read does
  * not keep the notifier from starting, and alerts the book lets go of leave the topic.
  */
+@EmbeddedKafka(partitions = 1)
 class NotifierStateIT {
 
     @RegisterExtension
@@ -48,14 +48,8 @@ class NotifierStateIT {
     private static EmbeddedKafkaBroker broker;
 
     @BeforeAll
-    static void startBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.afterPropertiesSet();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.destroy();
+    static void broker(EmbeddedKafkaBroker embedded) {
+        broker = embedded;
     }
 
     private static ConfigurableApplicationContext startNotifier(String prefix, int recentAlerts, String... more) {

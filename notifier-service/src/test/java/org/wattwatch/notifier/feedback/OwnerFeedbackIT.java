@@ -14,13 +14,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.web.client.RestClient;
 import org.wattwatch.access.OwnerClient;
 import org.wattwatch.event.alert.Anomaly;
@@ -33,20 +32,15 @@ import org.wattwatch.notifier.delivery.TestNotifiers;
 import org.wattwatch.topics.TopicReplay;
 
 /** The owner's word on an alert reaches the compacted feedback topic the retrain reads, and outlives a restart. */
+@EmbeddedKafka(partitions = 1)
 class OwnerFeedbackIT {
 
     private static final TopicNames TOPICS = new TopicNames("");
     private static EmbeddedKafkaBroker kafka;
 
     @BeforeAll
-    static void startKafka() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 1);
-        kafka.afterPropertiesSet();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.destroy();
+    static void broker(EmbeddedKafkaBroker embedded) {
+        kafka = embedded;
     }
 
     private static List<AlertFeedback> feedbackOnTheTopic() {

@@ -13,7 +13,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +23,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.wattwatch.event.alert.Anomaly;
 import org.wattwatch.event.alert.AnomalyState;
 import org.wattwatch.event.json.EventJson;
@@ -42,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * lifecycle, the snooze button, availability on a stop and on a lost connection, and a broker that asks
  * for a password or speaks TLS.
  */
+@EmbeddedKafka(partitions = 1)
 class HomeAssistantMqttIT {
 
     private static final TopicNames TOPICS = new TopicNames("");
@@ -50,17 +50,9 @@ class HomeAssistantMqttIT {
     private static EmbeddedKafkaBroker kafka;
 
     @BeforeAll
-    static void startKafka() {
+    static void broker(EmbeddedKafkaBroker embedded) {
         MosquittoBroker.assumeInstalled();
-        kafka = new EmbeddedKafkaKraftBroker(1, 1);
-        kafka.afterPropertiesSet();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.destroy();
-        }
+        kafka = embedded;
     }
 
     private static ConfigurableApplicationContext notifier(String url, String... more) {
