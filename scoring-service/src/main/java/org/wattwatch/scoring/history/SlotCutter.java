@@ -23,8 +23,11 @@ public final class SlotCutter {
     public record OpenSlot(Instant start, double wh, long coveredMillis) {
     }
 
-    /** The slot still open after a reading, and the slots it completed, to be written. */
-    public record Cut(OpenSlot open, List<MeterReading> complete) {
+    /**
+     * The slot still open after a reading, the slots it completed, to be written, and how many slots it left
+     * behind partly covered, not to be written.
+     */
+    public record Cut(OpenSlot open, List<MeterReading> complete, int incomplete) {
     }
 
     private final long slotMillis;
@@ -40,8 +43,9 @@ public final class SlotCutter {
         long to = reading.intervalEnd().toEpochMilli();
         if (to - from > slotMillis) {
             complete.add(slot(reading.meterId(), from, to, reading.wh()));
-            return new Cut(null, complete);
+            return new Cut(null, complete, open == null ? 0 : 1);
         }
+        int incomplete = 0;
         long at = from;
         while (at < to) {
             long slotStart = Math.floorDiv(at, slotMillis) * slotMillis;
@@ -49,6 +53,7 @@ public final class SlotCutter {
             double share = reading.wh() * (until - at) / (to - from);
             if (open != null && open.start().toEpochMilli() != slotStart) {
                 open = null; // a slot left behind partly covered: a gap in the history
+                incomplete++;
             }
             open = open == null ? new OpenSlot(Instant.ofEpochMilli(slotStart), share, until - at)
                     : new OpenSlot(open.start(), open.wh() + share, open.coveredMillis() + until - at);
@@ -58,7 +63,7 @@ public final class SlotCutter {
             }
             at = until;
         }
-        return new Cut(open, complete);
+        return new Cut(open, complete, incomplete);
     }
 
     private MeterReading slot(String meter, long start, long end, double wh) {

@@ -29,6 +29,7 @@ public class ScoringMetrics {
     private final Counter silent;
     private final Counter dark;
     private final Counter spoolNearlyFull;
+    private final Counter slotsWithGaps;
     private final DistributionSummary scores;
     private final MeterRegistry registry;
     /** Latest scored reading per meter, for the "reading against its envelope" graph. */
@@ -46,6 +47,9 @@ public class ScoringMetrics {
                 .register(registry);
         spoolNearlyFull = Counter.builder("wattwatch.scoring.meters.spool.nearly.full")
                 .description("meters told as keeping many unsent readings: their agent's spool nearly full")
+                .register(registry);
+        slotsWithGaps = Counter.builder("wattwatch.scoring.history.slots.incomplete")
+                .description("history slots the readings left partly uncovered: not written to power.history (a gap)")
                 .register(registry);
         silent = Counter.builder("wattwatch.scoring.meters.silent")
                 .description("meters told as silent: no reading for the silence time").register(registry);
@@ -102,5 +106,9 @@ public class ScoringMetrics {
 
     void spoolNearlyFull() {
         spoolNearlyFull.increment();
+    }
+
+    void historySlotsWithGaps(int slots) {
+        slotsWithGaps.increment(slots);
     }
 }

@@ -183,6 +183,7 @@ final class ScoringProcessor implements Processor<String, byte[], String, Outgoi
     /** The reading into the meter's history slots; each slot it completes goes to {@code power.history}. */
     private void keepHistory(MeterReading reading, Record<String, byte[]> keyed) {
         SlotCutter.Cut cut = slots.add(openSlots.get(reading.meterId()), reading);
+        metrics.historySlotsWithGaps(cut.incomplete());
         if (cut.open() == null) {
             openSlots.delete(reading.meterId());
         } else {

@@ -19,13 +19,17 @@ class SlotCutterTest {
         return new MeterReading(1, "main", T.plusSeconds(fromSeconds), T.plusSeconds(toSeconds), wh, (long) wh, "pi", 0);
     }
 
+    private int incomplete;
+
     private List<MeterReading> feed(List<MeterReading> readings) {
         List<MeterReading> written = new ArrayList<>();
         SlotCutter.OpenSlot open = null;
+        incomplete = 0;
         for (MeterReading r : readings) {
             SlotCutter.Cut cut = cutter.add(open, r);
             open = cut.open();
             written.addAll(cut.complete());
+            incomplete += cut.incomplete();
         }
         return written;
     }
@@ -52,7 +56,10 @@ class SlotCutterTest {
                 reading(1500, 1800, 50))); // 20-25 min missing: the second slot is partly uncovered
         assertThat(slots).hasSize(1);
         assertThat(slots.get(0).wh()).isEqualTo(25.0);
+        assertThat(incomplete).as("the second slot is still open, not yet left behind").isZero();
         assertThat(feed(List.of(reading(0, 300, 1), reading(600, 900, 1)))).isEmpty();
+        assertThat(feed(List.of(reading(0, 300, 1), reading(600, 900, 1), reading(900, 1800, 3)))).hasSize(1);
+        assertThat(incomplete).as("the first slot, a gap inside it, counted once left behind").isEqualTo(1);
     }
 
     @Test
